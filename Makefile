@@ -1,0 +1,80 @@
+# Two commands are all a fresh machine needs (see README.md):
+#   make book   - create .venv from constraints.txt and build the HTML book into _build/html
+#   make test   - every check: lint, format, types, pytest (+coverage), nbval, offline book build, browser check
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EXTRAS := book,test,dev,lab
+export PYTHONHASHSEED := 0
+export MPLBACKEND := Agg
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+
+# Commands that must reach no host run through tools/offline (loopback-only network namespace).
+OFFLINE := tools/offline
+
+.PHONY: help setup book test lint typecheck pytest nbval browser notebooks lab constraints bench clean
+
+help:
+	@echo "make book    set up .venv and build the book into _build/html"
+	@echo "make test    run every check (lint, types, pytest, nbval, book build, browser)"
+	@echo "make lab     open the notebooks in JupyterLab"
+	@echo "make notebooks  re-execute the notebooks in place (after changing the package)"
+	@echo "make bench   run the benchmarks"
+	@echo "make constraints  refresh constraints.txt from a fresh resolve"
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[$(EXTRAS)]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (nato-border-analysis)" >/dev/null
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+book: setup
+	rm -rf _build/html _build/.doctrees _build/jupyter_execute
+	time $(OFFLINE) $(BIN)/jupyter-book build . -W --keep-going --builder html
+	@echo "Book: _build/html/index.html"
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup
+	$(BIN)/mypy
+
+pytest: setup
+	$(OFFLINE) $(BIN)/python -m pytest tests --cov=analysis --cov-report=term --cov-fail-under=90
+
+nbval: setup
+	$(OFFLINE) $(BIN)/python -m pytest --nbval book/ --nbval-sanitize-with book/nbval_sanitize.cfg -p no:cacheprovider -o addopts="" -q
+
+browser: setup
+	$(BIN)/python tests/browser_check.py _build/html --screenshots _build/screenshots
+
+test: lint typecheck pytest nbval book browser
+
+notebooks: setup
+	$(OFFLINE) $(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb
+
+lab: setup
+	$(BIN)/jupyter lab book/
+
+bench: setup
+	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
+
+constraints:
+	rm -rf /tmp/constraints-venv
+	$(PYTHON) -m venv /tmp/constraints-venv
+	/tmp/constraints-venv/bin/python -m pip install --quiet --upgrade "pip>=24"
+	/tmp/constraints-venv/bin/python -m pip install --quiet -e ".[$(EXTRAS)]"
+	/tmp/constraints-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e ' | LC_ALL=C sort > constraints.txt
+	@echo "constraints.txt refreshed: $$(wc -l < constraints.txt) pins"
+
+clean:
+	rm -rf _build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov

