@@ -110,7 +110,10 @@ def test_find_dates_and_countries():
 @pytest.mark.parametrize(
     ("text", "grade"),
     [
-        ("On April 4, Finland officially joined NATO, becoming the 31st member of the alliance.", SUPPORTED),
+        (
+            "On April 4, Finland officially joined NATO, becoming the 31st member of the alliance.",
+            SUPPORTED,
+        ),
         ("Finland became the 30th member of NATO.", NOT_SUPPORTED),
         ("Sweden became NATO's thirty-second member state.", SUPPORTED),
         ("Croatia became the 27th member of NATO in 2009.", CAVEATS),
@@ -129,7 +132,11 @@ def test_accession_order_reason_names_real_holder():
 
 
 def test_accession_order_uses_context_and_skips_non_members():
-    v = one("It became the 31st member of the alliance.", "accession_order", context="Finland joined NATO.")
+    v = one(
+        "It became the 31st member of the alliance.",
+        "accession_order",
+        context="Finland joined NATO.",
+    )
     assert v.figures["country"] == "FIN" and v.grade == SUPPORTED
     assert one("The bloc welcomed its 31st member.", "accession_order").grade == NOT_CHECKABLE
     assert ck.check_accession_order(ck.Claim("The first of its kind in Asia.")) is None
@@ -199,7 +206,8 @@ def test_border_more_than_doubled_depends_on_source():
     assert round(ev.loc["wikipedia_en", "ratio"], 3) == 2.107
     assert not ev.loc["cia_factbook_latest", "meets_claim"]
     assert ev.loc["wikipedia_en", "meets_claim"]
-    assert v.figures["joined"] == "FIN" and v.figures["before"] == ["NOR", "POL", "EST", "LVA", "LTU"]
+    assert v.figures["joined"] == ["FIN"]
+    assert sorted(v.figures["before"]) == ["EST", "LTU", "LVA", "NOR", "POL"]
     assert "turns on the figures" in v.reason
 
 
@@ -222,7 +230,7 @@ def test_border_natural_earth_rows_when_geo_available():
         ("Russia's border with NATO has less than doubled with Finland.", DEPENDS),
         ("Finland's accession adds some 1,300 km to NATO's border with Russia.", SUPPORTED),
         ("Finland's accession adds 500 km to NATO's border with Russia.", NOT_SUPPORTED),
-        ("Finland's accession adds 830 miles to NATO's border with Russia.", SUPPORTED),
+        ("Finland's accession adds 830 miles to NATO's border with Russia.", CAVEATS),
     ],
 )
 def test_border_variants(text, grade):
@@ -231,9 +239,10 @@ def test_border_variants(text, grade):
 
 def test_border_without_joiner_uses_latest_accession_and_without_russia_is_uncheckable():
     v = one("NATO's border with Russia more than doubled.", "border_change")
-    assert v.figures["joined"] == "FIN"
+    assert v.figures["joined"] == ["FIN"]
     v = one("NATO's border with Russia doubled.", "border_change", published=date(2010, 1, 1))
-    assert v.figures["joined"] == "LTU"
+    assert v.figures["joined"] == ["EST", "LTU", "LVA"]
+    assert v.figures["before"] == ["NOR", "POL"]
     assert one("NATO's border with China doubled.", "border_change").grade == NOT_CHECKABLE
     assert ck.check_border_change(ck.Claim("The border is long.")) is None
     assert ck.check_border_change(ck.Claim("Trade with Russia doubled at the border.")) is None
@@ -265,7 +274,11 @@ def test_first_in_asia_not_supported_names_prior_offices():
 def test_first_in_east_asia_supported_and_before_tashkent():
     v = one("A NATO office in Tokyo would be the first in East Asia.", "location_first")
     assert v.grade == SUPPORTED
-    v = one("The NATO office would be the first in Central Asia.", "location_first", published=date(2000, 1, 1))
+    v = one(
+        "The NATO office would be the first in Central Asia.",
+        "location_first",
+        published=date(2000, 1, 1),
+    )
     assert v.grade == SUPPORTED
     v = one("The NATO office would be the first in Central Asia.", "location_first")
     assert v.grade == NOT_SUPPORTED
@@ -288,18 +301,26 @@ def test_location_first_not_applicable():
 
 
 def test_office_existence_ukraine_with_caveats():
-    v = one("NATO has similar liaison offices in other countries, including Ukraine.", "office_existence")
+    v = one(
+        "NATO has similar liaison offices in other countries, including Ukraine.",
+        "office_existence",
+    )
     assert v.grade == CAVEATS and "Representation" in v.reason
 
 
 def test_office_existence_holds_and_fails():
     assert one("NATO has a liaison office in Georgia.", "office_existence").grade == SUPPORTED
-    assert one("NATO has liaison offices in Georgia and Moldova.", "office_existence").grade == SUPPORTED
+    assert (
+        one("NATO has liaison offices in Georgia and Moldova.", "office_existence").grade
+        == SUPPORTED
+    )
     v = one("NATO has liaison offices in Georgia and Japan.", "office_existence")
     assert v.grade == NOT_SUPPORTED and "Japan" in v.reason
     v = one("NATO has an information office in Russia.", "office_existence")
     assert v.grade == NOT_SUPPORTED and "2021-11-01" in v.reason
-    v = one("NATO has an information office in Russia.", "office_existence", published=date(2015, 1, 1))
+    v = one(
+        "NATO has an information office in Russia.", "office_existence", published=date(2015, 1, 1)
+    )
     assert v.grade == SUPPORTED
 
 
@@ -326,7 +347,7 @@ def test_check_claims_inputs():
     )
     vs = check_claims(frame)
     assert [v.kind for v in vs] == ["accession_order", "membership", "border_change"]
-    assert vs[2].figures["joined"] == "FIN" and vs[2].start == 100
+    assert vs[2].figures["joined"] == ["FIN"] and vs[2].start == 100
     with_unchecked = check_claims(frame, include_unchecked=True)
     assert with_unchecked[-1].grade == NOT_CHECKABLE
     obj = SimpleNamespace(claims=frame.drop(columns="published"), published=PUB, text=None)

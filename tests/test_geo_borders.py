@@ -206,3 +206,15 @@ def test_ring_segments_of_a_box() -> None:
     seg, owner = B.ring_segments(geoms)
     assert seg.shape == (12, 4)
     assert owner.tolist() == [0] * 4 + [1] * 8
+
+
+def test_border_lines_match_land_borders() -> None:
+    from analysis.geo import border_lines, land_borders
+    from analysis.geo.borders import GEOD
+
+    lines = border_lines("RUS", "50m")
+    table = land_borders("RUS", "50m")
+    assert lines["neighbor_iso3"].tolist() == table["neighbor_iso3"].tolist()
+    assert lines.crs.to_epsg() == 4326
+    fin = lines.set_index("neighbor_iso3").loc["FIN"]
+    assert abs(GEOD.geometry_length(fin.geometry) / 1000 - fin["length_km"]) < 0.5

@@ -77,3 +77,30 @@ def test_compare_with_reference_figures() -> None:
     assert {"FIN", "NOR", "POL"} <= set(cia["neighbor_iso3"])
     pol = cia.set_index("neighbor_iso3").loc["POL"]
     assert abs(pol["diff_pct"]) < 5  # Poland is the one NE border close to the Factbook
+
+
+def test_lengths_by_source_combines_published_series_and_scales() -> None:
+    from analysis.geo import land_borders, lengths_by_source
+    from analysis.reference import border_figures
+
+    t = lengths_by_source(
+        "Russia", ["FIN", "Estonia"], series=["cia_factbook_latest"], scales=["10m", "110m"]
+    )
+    assert set(t["series"]) == {"cia_factbook_latest", "ne_10m", "ne_110m"}
+    assert set(t["neighbor_iso3"]) == {"FIN", "EST"}
+    cia = border_figures("RUS", series="cia_factbook_latest").set_index("neighbor_iso3")
+    got = t[t["series"] == "cia_factbook_latest"].set_index("neighbor_iso3")["length_km"]
+    assert got["FIN"] == cia.loc["FIN", "length_km"]
+    ne = land_borders("RUS", "110m").set_index("neighbor_iso3")["length_km"]
+    got110 = t[t["series"] == "ne_110m"].set_index("neighbor_iso3")["length_km"]
+    assert abs(got110["EST"] - ne["EST"]) < 1e-9
+    assert (t["neighbor_name"] != "").all()
+
+
+def test_lengths_by_source_defaults_cover_every_series() -> None:
+    from analysis.geo import lengths_by_source
+    from analysis.reference import border_series
+
+    t = lengths_by_source("RUS", scales=[])
+    assert set(t["series"]) == set(border_series("RUS"))
+    assert (t["length_km"] > 0).all()

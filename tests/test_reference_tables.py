@@ -191,26 +191,81 @@ def _set(index: int, column: str, value: str, **more: str):
     [
         ("nato_members", t.nato_members, _set(3, "iso3", "fra"), r"row 4 .*'iso3'.*alpha-3"),
         ("nato_members", t.nato_members, _set(3, "iso3", "XYZ"), r"row 4 .*not a country code"),
-        ("nato_members", t.nato_members, _set(0, "iso3", "CAN"), r"row 2 .*duplicate key \(first used in row 1\)"),
-        ("nato_members", t.nato_members, _set(30, "accession_date", "2023-02-30"), r"row 31 .*date"),
-        ("nato_members", t.nato_members, _set(30, "members_after", "30"), r"row 31 .*members_after"),
+        (
+            "nato_members",
+            t.nato_members,
+            _set(0, "iso3", "CAN"),
+            r"row 2 .*duplicate key \(first used in row 1\)",
+        ),
+        (
+            "nato_members",
+            t.nato_members,
+            _set(30, "accession_date", "2023-02-30"),
+            r"row 31 .*date",
+        ),
+        (
+            "nato_members",
+            t.nato_members,
+            _set(30, "members_after", "30"),
+            r"row 31 .*members_after",
+        ),
         ("nato_members", t.nato_members, _set(2, "url", ""), r"row 3 .*'url'.*empty"),
         ("nato_members", t.nato_members, _set(2, "founder", "yes"), r"row 3 .*true or false"),
         ("nato_offices", t.nato_offices, _set(0, "lat", "95"), r"row 1 .*latitude"),
         ("nato_offices", t.nato_offices, _set(0, "opened", "1997-13"), r"row 1 .*'opened'"),
-        ("nato_offices", t.nato_offices, _set(5, "closed", "", closed_precision=""), r"row 6 .*closing date"),
+        (
+            "nato_offices",
+            t.nato_offices,
+            _set(5, "closed", "", closed_precision=""),
+            r"row 6 .*closing date",
+        ),
         ("nato_offices", t.nato_offices, _set(5, "closed", "2010-01-01"), r"row 6 .*before it"),
         ("nato_offices", t.nato_offices, _set(0, "status", "open"), r"row 1 .*'status'"),
-        ("nato_offices", t.nato_offices, _set(2, "closed", "2020", closed_precision="year"), r"row 3 .*cannot have"),
+        (
+            "nato_offices",
+            t.nato_offices,
+            _set(2, "closed", "2020", closed_precision="year"),
+            r"row 3 .*cannot have",
+        ),
         ("border_figures", t.border_figures, _set(0, "length_km", "-3"), r"row 1 .*positive"),
         ("border_figures", t.border_figures, _set(0, "length_km", "abc"), r"row 1 .*number"),
         ("border_figures", t.border_figures, _set(0, "includes", "air"), r"row 1 .*includes"),
-        ("border_figures", t.border_figures, _set(0, "year_to", "1990"), r"row 1 .*before year_from"),
-        ("border_figures", t.border_figures, _set(10, "series", "cia_factbook_latest"), r"row 12 .*already has this border in row 11"),
-        ("border_figures", t.border_figures, _set(0, "source_kind", "blog"), r"row 1 .*source_kind"),
-        ("indo_pacific_partners", t.indo_pacific_partners, _set(0, "date", "199"), r"row 1 .*'date'"),
-        ("indo_pacific_partners", t.indo_pacific_partners, _set(1, "milestone_id", "JPN 2"), r"row 2"),
-        ("border_statements", t.border_statements, _set(0, "ratio_word", "lots"), r"row 1 .*ratio_word"),
+        (
+            "border_figures",
+            t.border_figures,
+            _set(0, "year_to", "1990"),
+            r"row 1 .*before year_from",
+        ),
+        (
+            "border_figures",
+            t.border_figures,
+            _set(10, "series", "cia_factbook_latest"),
+            r"row 12 .*already has this border in row 11",
+        ),
+        (
+            "border_figures",
+            t.border_figures,
+            _set(0, "source_kind", "blog"),
+            r"row 1 .*source_kind",
+        ),
+        (
+            "indo_pacific_partners",
+            t.indo_pacific_partners,
+            _set(0, "date", "199"),
+            r"row 1 .*'date'",
+        ),
+        (
+            "indo_pacific_partners",
+            t.indo_pacific_partners,
+            _set(1, "milestone_id", "JPN 2"),
+            r"row 2",
+        ),
+        (
+            "border_statements",
+            t.border_statements,
+            _set(0, "ratio_word", "lots"),
+            r"row 1 .*ratio_word",
+        ),
         ("border_statements", t.border_statements, _set(0, "url", "nato.int"), r"row 1 .*url"),
         ("countries", t.countries, _set(0, "in_asia", "maybe"), r"row 1 .*in_asia"),
     ],
@@ -241,7 +296,9 @@ def test_extra_field_and_non_utf8(tmp_path):
     with pytest.raises(ReferenceDataError, match="row 1 .*too many fields"):
         t.countries(path=bad)
     latin = tmp_path / "latin.csv"
-    latin.write_bytes("\n".join(src).replace("Türkiye", "T\udcfcrkiye").encode("utf-8", "surrogateescape"))
+    latin.write_bytes(
+        "\n".join(src).replace("Türkiye", "T\udcfcrkiye").encode("utf-8", "surrogateescape")
+    )
     with pytest.raises(DataFileError, match="not UTF-8"):
         t.countries(path=latin)
 
@@ -266,7 +323,13 @@ def test_parse_partial_date(value, precision, expected):
 
 @pytest.mark.parametrize(
     ("value", "precision"),
-    [("2020", "day"), ("x", "unknown"), ("2020-02-30", "day"), ("2020", "weekly"), ("1995", "decade")],
+    [
+        ("2020", "day"),
+        ("x", "unknown"),
+        ("2020-02-30", "day"),
+        ("2020", "weekly"),
+        ("1995", "decade"),
+    ],
 )
 def test_parse_partial_date_rejects(value, precision):
     with pytest.raises(ValueError):

@@ -276,7 +276,7 @@ def find_countries(text: str) -> list[tuple[int, str]]:
     Examples
     --------
     >>> find_countries("Japan is not a member, unlike the Russian Federation's neighbour Finland")
-    [(0, 'JPN'), (38, 'RUS'), (67, 'FIN')]
+    [(0, 'JPN'), (34, 'RUS'), (65, 'FIN')]
     """
     if not _PATTERNS:
         _PATTERNS.extend(_country_patterns())
@@ -658,8 +658,9 @@ _TIMES_RE = re.compile(
     re.IGNORECASE,
 )
 _KM_RE = re.compile(
-    r"\b(?:by|adds?|added|adding|grew\s+by|increased\s+by)\s+(?:some\s+|about\s+|roughly\s+)?"
-    r"(?P<hedge>more\s+than\s+|over\s+|almost\s+|nearly\s+)?(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s*"
+    r"\b(?:by|adds?|added|adding|grew\s+by|increased\s+by)\s+"
+    r"(?P<hedge>more\s+than\s+|over\s+|almost\s+|nearly\s+|some\s+|about\s+|roughly\s+|"
+    r"around\s+|approximately\s+)?(?P<n>\d{1,3}(?:,\d{3})*|\d+)\s*"
     r"(?:-\s*)?(?P<unit>km|kilometres|kilometers|miles|mi)\b",
     re.IGNORECASE,
 )
@@ -684,7 +685,21 @@ def _russia_neighbours() -> list[str]:
     return sorted(set(ref.border_figures("RUS")["neighbor_iso3"]))
 
 
-def _border_accession(claim: Claim) -> tuple[str, date] | None:
+def _border_accession(claim: Claim) -> tuple[list[str], date] | None:
+    found = _border_joiner(claim)
+    if found is None:
+        return None
+    table = _member_table()
+    neighbours = set(_russia_neighbours())
+    same = [
+        str(i)
+        for i in table.index
+        if i in neighbours and table.loc[i, "accession_date"] == pd.Timestamp(found[1])
+    ]
+    return sorted(same), found[1]
+
+
+def _border_joiner(claim: Claim) -> tuple[str, date] | None:
     neighbours = set(_russia_neighbours())
     table = _member_table()
     movers = [i for i in table.index if i in neighbours and not bool(table.loc[i, "founder"])]
@@ -821,7 +836,7 @@ def check_border_change(claim: Claim) -> Verdict | None:
             "No NATO accession bordering Russia precedes the claim.",
             start=claim.start, end=claim.end,
         )  # fmt: skip
-    joiner, when = event
+    joiners, when = event
     neighbours = _russia_neighbours()
     before = [c for c in ref.members_on(when - timedelta(days=1)) if c in neighbours]
     after = [c for c in ref.members_on(when) if c in neighbours]
@@ -841,7 +856,8 @@ def check_border_change(claim: Claim) -> Verdict | None:
     table["increase_km"] = table["after_km"] - table["before_km"]
     table = table.rename(columns={"label": "source"})
     tol = TOLERANCE[wording]
-    joiner_name = str(_member_table().loc[joiner, "name"])
+    mt = _member_table()
+    joiner_name = " and ".join(str(mt.loc[j, "name"]) for j in joiners)
     if mode == "ratio":
         values = list(table["ratio"])
         table["margin_km"] = table["after_km"] - target * table["before_km"]
@@ -871,7 +887,7 @@ def check_border_change(claim: Claim) -> Verdict | None:
     )
     if mode == "km":
         head = (
-            f"{joiner_name}'s accession added {table['increase_km'].min():,.0f}–"
+            f"The accession of {joiner_name} added {table['increase_km'].min():,.0f}–"
             f"{table['increase_km'].max():,.0f} km to Russia's land border with NATO"
         )
     if grade == DEPENDS:
@@ -887,7 +903,7 @@ def check_border_change(claim: Claim) -> Verdict | None:
     else:
         reason = f"{head}; no source supports {phrase!r}."
     figures = {
-        "joined": joiner,
+        "joined": joiners,
         "accession_date": when.isoformat(),
         "before": before,
         "after": after,
@@ -992,7 +1008,7 @@ def check_location_first(claim: Claim) -> Verdict | None:
     if liaison_only:
         offices = offices[offices["kind"].isin(["liaison", "military_liaison", "io_liaison"])]
     prior = _existed_before(offices, claim.reference_date)
-    prior = prior.sort_values("opened_latest", na_position="first")
+    prior = prior.sort_values("opened_earliest", na_position="first")
     in_region = prior[prior.apply(pred, axis=1)]
     contested = prior[prior["in_asia"] == "contested"] if key == "asia" else prior.iloc[0:0]
     subjects = [iso for _, iso in find_countries(claim.text)]
@@ -1104,8 +1120,8 @@ def check_office_existence(claim: Claim) -> Verdict | None:
             text,
             "office_existence",
             SUPPORTED,
-            f"A NATO office in {r.city} was under discussion ({r.opened_note}); "
-            f"it never opened (status: {r.status}).",
+            f"A NATO office in {r.city} was under discussion "
+            f"({str(r.opened_note).replace('not opened; ', '')}) but never opened.",
             ev,
             {"country": iso, "status": "proposed", "summary": "proposed, never opened"},
             claim.start,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 import sys
 from typing import Any
@@ -71,7 +72,7 @@ def run_check(args: argparse.Namespace) -> int:
     article = load_article(args.path, published=published)
     pub = published or article.published
     try:
-        from analysis.text import analyze  # type: ignore[attr-defined]
+        analyze = getattr(importlib.import_module("analysis.text"), "analyze", None)
     except ImportError:
         analyze = None
     if analyze is not None:

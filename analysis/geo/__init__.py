@@ -9,12 +9,13 @@ from __future__ import annotations
 from analysis.geo.alliances import alliance_border, alliance_border_timeline
 from analysis.geo.borders import (
     SharedBorder,
+    border_lines,
     border_matrix,
     land_borders,
     perimeter,
     shared_border,
 )
-from analysis.geo.compare import compare_with_published
+from analysis.geo.compare import compare_with_published, lengths_by_source
 from analysis.geo.layers import SCALES, countries, country_name, resolve_country
 from analysis.geo.ruler import RichardsonResult, richardson, richardson_ratio
 
@@ -22,6 +23,7 @@ __all__ = [
     "SCALES",
     "RichardsonResult",
     "SharedBorder",
+    "border_lines",
     "alliance_border",
     "alliance_border_timeline",
     "border_matrix",
@@ -29,6 +31,7 @@ __all__ = [
     "countries",
     "country_name",
     "land_borders",
+    "lengths_by_source",
     "perimeter",
     "resolve_country",
     "richardson",

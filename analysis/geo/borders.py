@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyproj
@@ -358,6 +359,34 @@ def land_borders(country: str, scale: str = "10m") -> pd.DataFrame:
     )
     out = out.sort_values(["length_km", "neighbor_iso3"], ascending=[False, True], kind="stable")
     return out.reset_index(drop=True)
+
+
+def border_lines(country: str, scale: str = "10m") -> gpd.GeoDataFrame:
+    """Return a country's land borders as lines, one row per neighbour, for mapping.
+
+    Parameters
+    ----------
+    country
+        ISO code or common name.
+    scale
+        ``"10m"``, ``"50m"`` or ``"110m"``.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        :func:`land_borders` with a ``geometry`` column holding each shared line
+        (EPSG:4326).
+
+    Examples
+    --------
+    >>> lines = border_lines("Norway", "110m")
+    >>> lines.crs.to_epsg(), lines.geom_type.isin(["LineString", "MultiLineString"]).all()
+    (4326, np.True_)
+    """
+    table = land_borders(country, scale)
+    home = resolve_country(country, scale)
+    geoms = [shared_border(home, n, scale).geometry for n in table["neighbor_iso3"]]
+    return gpd.GeoDataFrame(table, geometry=geoms, crs="EPSG:4326")
 
 
 def border_matrix(scale: str = "10m") -> pd.DataFrame:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from analysis.errors import BadInputError
@@ -134,3 +136,81 @@ def compare_with_published(
         kind="stable",
     )
     return out[COLUMNS].reset_index(drop=True)
+
+
+def lengths_by_source(
+    country: str = "RUS",
+    neighbours: Iterable[str] | None = None,
+    *,
+    series: Iterable[str] | None = None,
+    scales: Iterable[str] = ("10m", "50m", "110m"),
+) -> pd.DataFrame:
+    """Each neighbour's border length by source: published series and Natural Earth scales.
+
+    Parameters
+    ----------
+    country
+        The country whose borders are measured (code or name).
+    neighbours
+        Neighbours to include (codes or names); default: all that any source lists.
+    series
+        Like-for-like published series from :func:`analysis.reference.border_series`
+        (default: all of them).
+    scales
+        Natural Earth scales to measure on.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long form: ``neighbor_iso3``, ``neighbor_name``, ``source_kind``
+        (``natural_earth`` or the published kind), ``series``, ``source`` (a
+        readable label) and ``length_km``; one row per neighbour and source that
+        has a figure.
+
+    Examples
+    --------
+    >>> t = lengths_by_source("RUS", ["FIN"], series=["cia_factbook_latest"], scales=["10m"])
+    >>> t[["series", "length_km"]].round(1).values.tolist()
+    [['cia_factbook_latest', 1309.0], ['ne_10m', 1225.5]]
+    """
+    from analysis.reference import SERIES_LABELS, border_figures, border_series
+
+    home = resolve_country(country)
+    wanted = None if neighbours is None else [resolve_country(n) for n in neighbours]
+    names = series if series is not None else border_series(home)
+    rows: list[pd.DataFrame] = []
+    for s in names:
+        f = border_figures(home, series=s)
+        if wanted is not None:
+            f = f[f["neighbor_iso3"].isin(wanted)]
+        rows.append(
+            pd.DataFrame(
+                {
+                    "neighbor_iso3": f["neighbor_iso3"].to_numpy(),
+                    "source_kind": f["source_kind"].to_numpy(),
+                    "series": s,
+                    "source": SERIES_LABELS.get(s, s),
+                    "length_km": f["length_km"].astype(float).to_numpy(),
+                }
+            )
+        )
+    codes = wanted
+    if codes is None:
+        codes = sorted({c for r in rows for c in r["neighbor_iso3"]})
+    for scale in scales:
+        check_scale(scale)
+        lb = land_borders(home, scale).set_index("neighbor_iso3")["length_km"]
+        rows.append(
+            pd.DataFrame(
+                {
+                    "neighbor_iso3": codes,
+                    "source_kind": "natural_earth",
+                    "series": f"ne_{scale}",
+                    "source": f"Natural Earth 1:{scale.removesuffix('m')} million",
+                    "length_km": [float(lb.get(c, 0.0)) for c in codes],
+                }
+            )
+        )
+    out = pd.concat(rows, ignore_index=True)
+    out.insert(1, "neighbor_name", [country_name(c) for c in out["neighbor_iso3"]])
+    return out

@@ -325,9 +325,11 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
                 if q.start - cs <= 2 and ce - q.end <= 2:
                     kind = "direct"
                     cs, ce = q.start, q.end
+                    while ce > cs and text[ce - 1] in ",;:":
+                        ce -= 1
         used.update(inside)
         if speaker_tok is not None:
-            speaker, written = resolve_speaker(speaker_tok, registry, None)
+            speaker, written = resolve_speaker(speaker_tok, registry, _last(results, cs))
         quote = Quote(text[cs:ce], kind, speaker, cue, cs, ce, written)
         results.append(quote)
         claimed.append((cs, ce))
@@ -406,7 +408,10 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
     for k, q in enumerate(spans):
         if k in used or any(a <= q.start < b for a, b in claimed):
             continue
-        content = text[q.start : q.end]
+        qs, qe = q.start, q.end
+        while qe > qs and text[qe - 1] in ",;:":
+            qe -= 1
+        content = text[qs:qe]
         if not re.search(r"\w", content):
             continue
         speaker: str | None = None
@@ -462,7 +467,7 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
                     # a quote inside a sentence with no attribution: a scare quote
                     continue
         # (c) a quote standing on its own: the last speaker named before it
-        quote = Quote(content, "direct", speaker, cue, q.start, q.end, written)
+        quote = Quote(content, "direct", speaker, cue, qs, qe, written)
         if speaker is None:
             pending_fallback.append(quote)
         results.append(quote)

@@ -1,0 +1,216 @@
+"""Every dataset shipped with the package: source, version, licence, checksum, derivation.
+
+The table is *generated*, never typed: it reads the machine-readable manifests
+(``analysis/data/checksums.json`` and ``analysis/reference/data/SHA256SUMS``), the
+provenance notes that sit beside the data (``analysis/data/PROVENANCE.md`` and
+``analysis/reference/data/SOURCES.md``, whose Markdown tables are parsed), and
+re-hashes every file, so the book's appendix cannot drift from the data.
+
+Examples
+--------
+>>> df = datasets()
+>>> bool(df["verified"].all())
+True
+>>> "nato_members.csv" in set(df["dataset"])
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis._resources import package_file, sha256
+from analysis.errors import DataFileError
+
+__all__ = ["COLUMNS", "datasets", "markdown_tables"]
+
+#: Columns of :func:`datasets`, in order.
+COLUMNS: list[str] = [
+    "dataset",
+    "kind",
+    "source",
+    "version",
+    "licence",
+    "derived",
+    "rows",
+    "bytes",
+    "sha256",
+    "verified",
+]
+
+_GEO_DIR = ("data",)
+_REF_DIR = ("reference", "data")
+
+
+def markdown_tables(text: str) -> list[list[dict[str, str]]]:
+    """Parse every pipe table in a Markdown text into a list of row dicts.
+
+    Cell text is stripped of surrounding back-ticks and ``**`` emphasis.
+
+    Parameters
+    ----------
+    text
+        Markdown source.
+
+    Returns
+    -------
+    list of list of dict
+        One list per table, one dict per body row, keyed by the header cells.
+
+    Examples
+    --------
+    >>> markdown_tables("| a | b |\\n| --- | --- |\\n| `x` | 2 |\\n")
+    [[{'a': 'x', 'b': '2'}]]
+    """
+    tables: list[list[dict[str, str]]] = []
+    lines = text.splitlines()
+    i = 0
+    while i < len(lines) - 1:
+        head, rule = lines[i].strip(), lines[i + 1].strip()
+        if head.startswith("|") and re.fullmatch(r"\|(\s*:?-{3,}:?\s*\|)+", rule):
+            header = _cells(head)
+            rows: list[dict[str, str]] = []
+            i += 2
+            while i < len(lines) and lines[i].strip().startswith("|"):
+                cells = _cells(lines[i].strip())
+                rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False)))
+                i += 1
+            tables.append(rows)
+        else:
+            i += 1
+    return tables
+
+
+def _cells(line: str) -> list[str]:
+    parts = [c.strip() for c in line.strip().strip("|").split("|")]
+    return [re.sub(r"\*\*|`", "", c).strip() for c in parts]
+
+
+def _table_with(path: Path, column: str) -> dict[str, dict[str, str]]:
+    """Rows (keyed by their first cell) of the first table in ``path`` that has ``column``."""
+    if not path.is_file():
+        return {}
+    for table in markdown_tables(path.read_text(encoding="utf-8")):
+        if table and column in table[0]:
+            first = next(iter(table[0]))
+            return {row[first]: row for row in table}
+    return {}
+
+
+def _row_count(path: Path) -> int | None:
+    if path.suffix != ".csv":
+        return None
+    return max(len(pd.read_csv(path, dtype=str, keep_default_na=False)), 0)
+
+
+def _geography() -> list[dict[str, object]]:
+    folder = package_file(*_GEO_DIR)
+    manifest_path = folder / "checksums.json"
+    if not manifest_path.is_file():
+        raise DataFileError(f"checksum manifest missing: {manifest_path}")
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    prov = _table_with(folder / "PROVENANCE.md", "licence")
+    out: list[dict[str, object]] = []
+    for name, meta in manifest["files"].items():
+        info = prov.get(name, {})
+        scale = info.get("scale", "")
+        pov = info.get("point of view", "")
+        ne = info.get("Natural Earth", "")
+        version = f"Natural Earth {ne}" if ne and ne not in ("—", "-") else ""
+        derived = "copied byte for byte from the registry package"
+        if scale and scale not in ("—", "-"):
+            derived += f"; the {scale} layer of analysis.geo"
+        if pov and pov not in ("—", "-"):
+            derived += f"; point of view: {pov}"
+        out.append(
+            {
+                "dataset": name,
+                "kind": "geography",
+                "source": info.get("source package", str(meta.get("source", ""))),
+                "version": version or str(meta.get("source", "")),
+                "licence": info.get("licence", ""),
+                "derived": derived,
+                "path": folder / name,
+                "listed": str(meta["sha256"]),
+            }
+        )
+    return out
+
+
+def _reference() -> list[dict[str, object]]:
+    folder = package_file(*_REF_DIR)
+    listing = folder / "SHA256SUMS"
+    if not listing.is_file():
+        raise DataFileError(f"checksum list missing: {listing}")
+    sources = _table_with(folder / "SOURCES.md", "built from")
+    out: list[dict[str, object]] = []
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        digest, name = line.split()
+        info = sources.get(name, {})
+        out.append(
+            {
+                "dataset": name,
+                "kind": "reference table",
+                "source": info.get("built from", ""),
+                "version": "this package (compiled for the project)",
+                "licence": "MIT, with the package; every row names its own source and URL",
+                "derived": info.get("notes", ""),
+                "path": folder / name,
+                "listed": digest,
+            }
+        )
+    return out
+
+
+def datasets() -> pd.DataFrame:
+    """List every data file shipped with the package, with its provenance and checksum.
+
+    Each file is hashed again and compared with its manifest entry.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COLUMNS`: ``dataset`` (file name), ``kind`` (``geography``
+        or ``reference table``), ``source``, ``version``, ``licence``, ``derived``
+        (how it was made and is used), ``rows`` (CSV rows, else missing),
+        ``bytes``, ``sha256`` (as computed now) and ``verified`` (equal to the
+        manifest).
+
+    Raises
+    ------
+    DataFileError
+        When a manifest or a listed file is missing.
+
+    Examples
+    --------
+    >>> df = datasets()
+    >>> list(df.columns) == COLUMNS
+    True
+    >>> sorted(set(df["kind"]))
+    ['geography', 'reference table']
+    """
+    rows = []
+    for entry in _geography() + _reference():
+        path = Path(str(entry.pop("path")))
+        listed = str(entry.pop("listed"))
+        if not path.is_file():
+            raise DataFileError(f"dataset listed in a manifest is missing: {path}")
+        digest = sha256(path)
+        entry.update(
+            {
+                "rows": _row_count(path),
+                "bytes": path.stat().st_size,
+                "sha256": digest,
+                "verified": digest == listed,
+            }
+        )
+        rows.append(entry)
+    df = pd.DataFrame(rows)
+    df["rows"] = df["rows"].astype("Int64")
+    return df[COLUMNS]

@@ -1,0 +1,85 @@
+"""Dates resolved against the publication date; counts and ordinals are never dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from analysis.text import find_dates
+from analysis.text.dates import resolve_weekday
+
+PUB = date(2023, 5, 10)  # a Wednesday
+
+
+def resolved(text: str, pub: date | None = PUB) -> list[tuple[str, str | None, str]]:
+    return [(d.text, d.iso, d.granularity) for d in find_dates(text, pub)]
+
+
+def test_month_day_without_year() -> None:
+    assert resolved("It was reported on May 3.") == [("May 3", "2023-05-03", "day")]
+    assert resolved("Finland joined on 4 April.") == [("4 April", "2023-04-04", "day")]
+    # closest year: a late-December date in an early-January article is last year's
+    assert resolved("It began on December 28.", date(2024, 1, 5)) == [
+        ("December 28", "2023-12-28", "day")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("He spoke on Tuesday.", "2023-05-09"),  # the day before
+        ("He spoke on Wednesday.", "2023-05-10"),  # same weekday = that day
+        ("He spoke last Wednesday.", "2023-05-03"),
+        ("He will speak next Wednesday.", "2023-05-17"),
+        ("He spoke on Thursday.", "2023-05-04"),  # after publication weekday: last week's
+        ("He will travel on Friday.", "2023-05-12"),  # future tense: forward
+    ],
+)
+def test_weekdays(text: str, iso: str) -> None:
+    assert [d.iso for d in find_dates(text, PUB)] == [iso]
+
+
+def test_relative_either_side_of_publication() -> None:
+    text = "Yesterday and tomorrow; last year and next year; last month; three days ago."
+    assert resolved(text) == [
+        ("Yesterday", "2023-05-09", "day"),
+        ("tomorrow", "2023-05-11", "day"),
+        ("last year", "2022", "year"),
+        ("next year", "2024", "year"),
+        ("last month", "2023-04", "month"),
+        ("three days ago", "2023-05-07", "day"),
+    ]
+    assert resolved("They met last week.") == [("last week", "2023-W18", "week")]
+
+
+def test_month_only_never_invents_a_day() -> None:
+    assert resolved("Talks began in March 2022 and resumed in late April.") == [
+        ("March 2022", "2022-03", "month"),
+        ("late April", "2023-04", "month"),
+    ]
+    assert resolved("NATO was founded in 1949.") == [("1949", "1949", "year")]
+
+
+def test_not_dates() -> None:
+    assert resolved("Finland became the 31st member of the alliance after 74 years.") == []
+    assert resolved("Theresa May said it may rain. Most members voted.") == []
+
+
+def test_full_dates_and_iso() -> None:
+    assert resolved("On Tuesday, May 9, 2023, and on 2023-05-01.") == [
+        ("Tuesday, May 9, 2023", "2023-05-09", "day"),
+        ("2023-05-01", "2023-05-01", "day"),
+    ]
+
+
+def test_without_publication_date() -> None:
+    assert resolved("On May 3 and last year, in March 2022.", None) == [
+        ("May 3", None, "day"),
+        ("last year", None, "year"),
+        ("March 2022", "2022-03", "month"),
+    ]
+
+
+def test_resolve_weekday_same_day() -> None:
+    assert resolve_weekday(2, PUB, None, False) == PUB
