@@ -26,6 +26,46 @@ YEAR_COLOURS: dict[int, str] = {
 }
 NON_NATO_COLOUR = "#555555"
 
+#: Colour of each source of border lengths (published series and Natural Earth scales).
+SOURCE_COLOURS: dict[str, str] = {
+    "cia_factbook_latest": PALETTE["blue"],
+    "national_excl_sea": PALETTE["orange"],
+    "national_incl_sea": PALETTE["vermillion"],
+    "wikipedia_en": PALETTE["green"],
+    "russian_border_service": PALETTE["purple"],
+    "ne_10m": "#333333",
+    "ne_50m": "#777777",
+    "ne_110m": "#B5B5B5",
+}
+
+#: Readable names of the kinds of source.
+KIND_LABELS: dict[str, str] = {
+    "cia_factbook": "CIA World Factbook",
+    "national": "national agencies",
+    "wikipedia": "English Wikipedia",
+    "russian_border_service": "Russia's border service",
+    "natural_earth": "Natural Earth (measured here)",
+}
+KIND_COLOURS: dict[str, str] = {
+    "cia_factbook": PALETTE["blue"],
+    "national": PALETTE["orange"],
+    "wikipedia": PALETTE["green"],
+    "russian_border_service": PALETTE["purple"],
+    "natural_earth": "#555555",
+}
+
+
+def _spread(values: list[float], gap: float) -> list[float]:
+    """Move sorted label positions apart so neighbours are at least ``gap`` apart."""
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    placed = [values[i] for i in order]
+    for k in range(1, len(placed)):
+        placed[k] = max(placed[k], placed[k - 1] + gap)
+    out = [0.0] * len(values)
+    for k, i in enumerate(order):
+        out[i] = placed[k]
+    return out
+
 
 def _year_colour(year: int | None) -> str:
     if year is None or (isinstance(year, float) and np.isnan(year)):
@@ -74,6 +114,8 @@ def border_map(
     2
     """
     fig, axes = new_figure(1, 2, width=10.0, height=5.2, gridspec_kw={"width_ratios": [1.5, 1]})
+    world = world[world.geometry.bounds["miny"] > 15].copy()  # nothing near the poles' singularity
+    world["geometry"] = world.geometry.clip_by_rect(-180, 15, 180, 85)
     home = world[world["iso3"] == country]
     zoom_box = gpd.GeoSeries.from_xy(
         [zoom_bounds[0], zoom_bounds[2]], [zoom_bounds[1], zoom_bounds[3]], crs=4326
@@ -98,20 +140,29 @@ def border_map(
     axes[1].set_ylim(zb[1], zb[3])
     if len(borders):
         zoomed = borders.to_crs(projection("northern_europe"))
+        anchors = []
         for _, row in zoomed.iterrows():
             if pd.isna(row["joined"]) or row.geometry is None or row.geometry.is_empty:
                 continue
             point = row.geometry.interpolate(0.5, normalized=True)
             if zb[0] < point.x < zb[2] and zb[1] < point.y < zb[3]:
-                axes[1].annotate(
-                    f"{row['neighbor_name']}\n{row['length_km']:,.0f} km",
-                    (point.x, point.y),
-                    xytext=(6, 0),
-                    textcoords="offset points",
-                    fontsize=8,
-                    va="center",
-                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.85},
+                anchors.append(
+                    (point.x, point.y, f"{row['neighbor_name']}\n{row['length_km']:,.0f} km")
                 )
+        # Labels sit in a column left of the border line, spread so none overlap.
+        height = zb[3] - zb[1]
+        ys = _spread([a[1] for a in anchors], gap=0.075 * height)
+        for (x, y, text), ly in zip(anchors, ys, strict=True):
+            axes[1].annotate(
+                text,
+                (x, y),
+                xytext=(x - 0.2 * (zb[2] - zb[0]), ly),
+                fontsize=8,
+                va="center",
+                ha="right",
+                arrowprops={"arrowstyle": "-", "color": "#444444", "linewidth": 0.6},
+                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9},
+            )
     handles = [
         Line2D([], [], color=c, linewidth=2.2, label=f"joined NATO {y}")
         for y, c in sorted(YEAR_COLOURS.items())
@@ -147,14 +198,18 @@ def lengths_by_source(table: pd.DataFrame, *, sources: Sequence[str] | None = No
     fig, ax = new_figure(width=8.0, height=1.0 + 0.75 * len(neighbours))
     height = 0.8 / max(len(sources), 1)
     y = np.arange(len(neighbours))
+    series_of = (
+        dict(zip(table["source"], table["series"], strict=False)) if "series" in table else {}
+    )
     for i, src in enumerate(sources):
         sub = table[table["source"] == src].set_index("neighbor_name")["length_km"]
         values = [float(sub.get(n, np.nan)) for n in neighbours]
+        colour = SOURCE_COLOURS.get(series_of.get(src, ""), CYCLE[i % len(CYCLE)])
         ax.barh(
-            y + (i - (len(sources) - 1) / 2) * height,
+            y + ((len(sources) - 1) / 2 - i) * height,
             values,
             height=height * 0.92,
-            color=CYCLE[i % len(CYCLE)],
+            color=colour,
             label=src,
         )
     ax.set_yticks(y, neighbours)
@@ -190,7 +245,7 @@ def ratio_by_source(
     kinds = data["kind"] if "kind" in data else pd.Series(["source"] * len(data))
     palette = dict(colours or {})
     for i, k in enumerate(dict.fromkeys(kinds)):
-        palette.setdefault(k, CYCLE[i % len(CYCLE)])
+        palette.setdefault(k, KIND_COLOURS.get(k, CYCLE[i % len(CYCLE)]))
     ax.axvline(threshold, color=PALETTE["black"], linewidth=1, linestyle="--")
     ax.text(threshold, len(data) - 0.4, " doubled", fontsize=8, va="bottom")
     for yi, (_, row), kind in zip(y, data.iterrows(), kinds, strict=True):
@@ -213,9 +268,12 @@ def ratio_by_source(
     ax.grid(axis="y", visible=False)
     if "kind" in data:
         handles = [
-            Line2D([], [], marker="o", linestyle="", color=c, label=k) for k, c in palette.items()
+            Line2D([], [], marker="o", linestyle="", color=c, label=KIND_LABELS.get(k, k))
+            for k, c in palette.items()
         ]
-        ax.legend(handles=handles, loc="lower right", fontsize=8)
+        ax.legend(
+            handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.14), ncol=3, fontsize=8
+        )
     fig.tight_layout()
     return fig
 

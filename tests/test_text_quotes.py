@@ -1,0 +1,97 @@
+"""Quotes: marks, apostrophes, multi-paragraph quotes, attributions and reported speech."""
+
+from __future__ import annotations
+
+from analysis.text import analyze, find_quote_spans
+
+
+def quotes(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    q = analyze(text).quotes
+    return [
+        (r["kind"], r["speaker"], r["cue"] if isinstance(r["cue"], str) else None, r["text"])
+        for _, r in q.iterrows()
+    ]
+
+
+def test_straight_and_curly_marks() -> None:
+    text = 'Talks\n\n"We are ready to talk," Jens Stoltenberg said.\n\n“We remain open,” he added.'
+    assert quotes(text) == [
+        ("direct", "Jens Stoltenberg", "said", "We are ready to talk"),
+        ("direct", "Jens Stoltenberg", "added", "We remain open"),
+    ]
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "Russia's war and the allies' plans didn't change Finland’s course, officials' notes show."
+    assert find_quote_spans(text) == []
+    assert analyze(text).quotes.empty
+
+
+def test_single_quotes_as_quotation_marks() -> None:
+    spans = find_quote_spans("He called it ‘a dangerous step for Europe’ on Monday.")
+    assert len(spans) == 1
+
+
+def test_odd_and_unbalanced_marks_do_not_raise() -> None:
+    for text in ['He said "yes.', 'A " B " C "', "”Backwards“ marks.", '"', "''", "« ouvert"]:
+        find_quote_spans(text)
+        analyze("Title\n\n" + text)
+    spans = find_quote_spans('An "unclosed quote\n\nNext paragraph says "ok".')
+    assert [s.close is None for s in spans] == [True, False]
+
+
+def test_multi_paragraph_quote() -> None:
+    text = (
+        'Peskov warned.\n\nKremlin spokesman Dmitry Peskov said: "The expansion is a threat.\n\n'
+        '"We will respond with countermeasures."\n\nOther news followed.'
+    )
+    rows = quotes(text)
+    assert len(rows) == 1
+    kind, speaker, cue, content = rows[0]
+    assert (kind, speaker, cue) == ("direct", "Dmitry Peskov", "said")
+    assert "threat" in content and "countermeasures" in content
+
+
+def test_dash_and_colon_attributions() -> None:
+    text = (
+        'Report\n\n"Security in Europe and Asia is indivisible." — Jens Stoltenberg\n\n'
+        "Fumio Kishida: Japan will deepen its partnership with NATO."
+    )
+    rows = quotes(text)
+    assert ("direct", "Jens Stoltenberg", "dash") == rows[0][:3]
+    assert rows[1][:3] == ("direct", "Fumio Kishida", "colon")
+    assert rows[1][3].startswith("Japan will deepen")
+
+
+def test_quote_paragraph_goes_to_last_named_speaker() -> None:
+    text = (
+        "Talks\n\nForeign Minister Penny Wong said that Australia supports the plan.\n\n"
+        "“It makes the whole region safer and more stable.”"
+    )
+    rows = quotes(text)
+    assert rows[1][0] == "direct" and rows[1][1] == "Penny Wong" and rows[1][2] is None
+
+
+def test_reported_speech() -> None:
+    text = (
+        "Defence Minister Yasukazu Hamada met reporters. According to him, the drills went well. "
+        "The ministry will publish details, the Kyodo agency reported. "
+        'Hamada told NHK that the talks were "very productive" and would continue.'
+    )
+    rows = quotes(text)
+    assert rows[0][:3] == ("indirect", "Yasukazu Hamada", "according to")
+    assert rows[1][0] == "indirect" and rows[1][2] == "reported"
+    assert rows[2][:3] == ("mixed", "Yasukazu Hamada", "told")
+
+
+def test_pronoun_and_description_speakers() -> None:
+    text = (
+        "President Sauli Niinisto visited Tokyo. The president said that Finland wants closer ties. "
+        "He stressed that the border is long."
+    )
+    rows = quotes(text)
+    assert [r[1] for r in rows] == ["Sauli Niinisto", "Sauli Niinisto"]
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert analyze('Moscow calls it a "special military operation" in Ukraine.').quotes.empty
