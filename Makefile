@@ -49,10 +49,10 @@ typecheck: setup
 	$(BIN)/mypy
 
 pytest: setup
-	$(OFFLINE) $(BIN)/python -m pytest tests --cov=analysis --cov-report=term --cov-fail-under=90
+	$(OFFLINE) $(BIN)/python -m pytest tests analysis --doctest-modules --cov=analysis --cov-report=term --cov-fail-under=90
 
 nbval: setup
-	$(OFFLINE) $(BIN)/python -m pytest --nbval book/ --nbval-sanitize-with book/nbval_sanitize.cfg -p no:cacheprovider -o addopts="" -q
+	$(OFFLINE) $(BIN)/python -m pytest --nbval book/ --nbval-sanitize-with book/nbval_sanitize.cfg -p no:cacheprovider -q
 
 browser: setup
 	$(OFFLINE) $(BIN)/python tests/browser_check.py _build/html --screenshots _build/screenshots

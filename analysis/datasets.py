@@ -77,7 +77,9 @@ def markdown_tables(text: str) -> list[list[dict[str, str]]]:
             i += 2
             while i < len(lines) and lines[i].strip().startswith("|"):
                 cells = _cells(lines[i].strip())
-                rows.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False)))
+                rows.append(
+                    dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
+                )
                 i += 1
             tables.append(rows)
         else:

@@ -399,3 +399,13 @@ def test_cli_check_table_and_errors(capsys):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("error:")
     assert main(["check", SEED, "--published", "2023-13-01"]) == 2
+
+
+def test_check_claims_takes_the_publication_date_from_an_analysis_result() -> None:
+    from analysis.text import analyze
+
+    text = "Japan talks\n\nSeparately, the minister recalled that Japan is not a member of NATO."
+    result = analyze(text, published="2023-05-10")
+    verdicts = check_claims(result)
+    membership = [v for v in verdicts if v.kind == "membership"]
+    assert membership and membership[0].figures["on"] == "2023-05-10"

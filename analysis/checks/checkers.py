@@ -965,6 +965,8 @@ def _office_span(row: pd.Series) -> str:
 
     start = fmt(str(row["opened"]), str(row["opened_precision"]))
     end = fmt(str(row["closed"]), str(row["closed_precision"])) if row["closed"] else ""
+    if start.startswith("before ") and end.startswith(start.removeprefix("before ")):
+        return f"until {end}"  # e.g. opened at an unknown date before it moved in 2013
     return f"{start}–{end}"
 
 

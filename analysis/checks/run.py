@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -64,11 +64,16 @@ def claims_from(analysis: Any, published: date | str | None = None) -> list[Clai
         if pub is None:
             pub = _as_date(getattr(analysis, "published", None))
         article = getattr(analysis, "article", None)
-        if pub is None and article is not None:
-            pub = _as_date(getattr(article, "published", None))
-        t = getattr(analysis, "text", None)
-        if not isinstance(t, str) and article is not None:
-            t = getattr(article, "text", None)
+        if isinstance(article, Mapping):  # analysis.text.Analysis keeps a dict
+            if pub is None:
+                pub = _as_date(article.get("published"))
+            t = getattr(analysis, "text", None)
+        else:
+            if pub is None and article is not None:
+                pub = _as_date(getattr(article, "published", None))
+            t = getattr(analysis, "text", None)
+            if not isinstance(t, str) and article is not None:
+                t = getattr(article, "text", None)
         full_text = t if isinstance(t, str) else None
     elif isinstance(analysis, Iterable) and not isinstance(analysis, (str, bytes)):
         frame = pd.DataFrame({"text": [str(t) for t in analysis]})

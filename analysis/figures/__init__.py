@@ -12,6 +12,7 @@ text labels of a figure overlap.
 
 from __future__ import annotations
 
+from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
@@ -19,7 +20,7 @@ from matplotlib.transforms import Bbox
 __all__ = ["label_overlaps", "text_boxes", "text_extent"]
 
 
-def text_extent(artist: Text, renderer: object) -> Bbox:
+def text_extent(artist: Text, renderer: RendererBase) -> Bbox:
     """Box of the text alone (an Annotation's own box would include its arrow)."""
     if isinstance(artist, Annotation):
         artist.update_positions(renderer)
@@ -57,9 +58,9 @@ def text_boxes(fig: Figure) -> list[tuple[str, Bbox]]:
         texts.extend(legend.get_texts())
     for ax in fig.axes:
         texts.extend(ax.texts)
-        legend = ax.get_legend()
-        if legend is not None:
-            texts.extend(legend.get_texts())
+        ax_legend = ax.get_legend()
+        if ax_legend is not None:
+            texts.extend(ax_legend.get_texts())
         if ax.axison:
             texts.extend([ax.xaxis.label, ax.yaxis.label])
             for axis in (ax.xaxis, ax.yaxis):

@@ -89,10 +89,11 @@ def accession_waves(members: pd.DataFrame) -> pd.DataFrame:
     df = members.assign(date=pd.to_datetime(members["accession_date"]))
     rows = []
     for when, grp in df.sort_values(["date", "name"]).groupby("date", sort=True):
+        ts = pd.Timestamp(str(when))
         rows.append(
             {
-                "date": pd.Timestamp(when),
-                "year": int(pd.Timestamp(when).year),
+                "date": ts,
+                "year": int(ts.year),
                 "n_new": len(grp),
                 "iso3": tuple(sorted(grp["iso3"])),
                 "names": ", ".join(sorted(grp["name"])),
@@ -109,9 +110,7 @@ def _boxes_clear(ax: Axes, candidate: Text, placed: Sequence[Text]) -> bool:
     inside = ax.get_window_extent(renderer)
     if not (inside.x0 <= box_c.x0 and box_c.x1 <= inside.x1 and box_c.y1 <= inside.y1):
         return False
-    return not any(
-        box_c.overlaps(text_extent(p, renderer)) for p in placed
-    )
+    return not any(box_c.overlaps(text_extent(p, renderer)) for p in placed)
 
 
 def member_steps(waves: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
@@ -157,7 +156,7 @@ def member_steps(waves: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
     fig.canvas.draw()
     placed: list[Text] = []
     for i, row in enumerate(waves.itertuples()):
-        x0, y0 = x[i], float(row.members_after)
+        x0, y0 = x[i], float(row.members_after)  # type: ignore[arg-type]
         label = f"{row.year}: {row.n_new} founders" if i == 0 else f"{row.year} +{row.n_new}"
         if i == 0:
             txt = ax.annotate(
@@ -226,7 +225,7 @@ def add_polygons(ax: Axes, geoms: Sequence[object], colour: str, *, edge: str = 
     >>> from shapely.geometry import box as sbox
     >>> fig, ax = new_figure()
     >>> add_polygons(ax, [sbox(0, 0, 1, 1)], PALETTE["blue"])
-    >>> len(ax.artists)
+    >>> len(ax.patches)
     1
     """
     path = _polygon_path(geoms)
@@ -330,9 +329,9 @@ def wave_maps(
         if outside:
             note += "\n(with " + ", ".join(outside) + ", off map)"
         ax.text(0.5, -0.01, note, transform=ax.transAxes, ha="center", va="top", fontsize=8.5)
-        ax.wave_year = int(row["year"])  # type: ignore[attr-defined]
-        ax.new_iso3 = tuple(new)  # type: ignore[attr-defined]
-        ax.earlier_iso3 = tuple(earlier)  # type: ignore[attr-defined]
+        ax.wave_year = int(row["year"])
+        ax.new_iso3 = tuple(new)
+        ax.earlier_iso3 = tuple(earlier)
         earlier = earlier + new
     handles = [
         Patch(facecolor=EARLIER_COLOUR, label="members before the wave"),
@@ -387,7 +386,7 @@ def border_steps(timeline: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
     ax_km.set_ylim(0, max(km) * 1.3)
     ax_pc.set_ylim(0, max(share) * 1.3)
     ax_km.set_xlim(x[0] - 2, x[-1] + 1)
-    prev, prev_bordering = 0.0, set()
+    prev, prev_bordering = 0.0, set[str]()
     for i, row in enumerate(timeline.to_dict("records")):
         length = float(row["length_km"])
         bordering = set(row.get("bordering_members", row.get("added", [])))
@@ -410,8 +409,13 @@ def border_steps(timeline: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
         prev, prev_bordering = length, bordering
     last = share[-1]
     ax_pc.annotate(
-        f"{last:.1f} %", (x[-1], last), xytext=(-4, 4), textcoords="offset points",
-        ha="right", va="bottom", fontsize=8.5,
+        f"{last:.1f} %",
+        (x[-1], last),
+        xytext=(-4, 4),
+        textcoords="offset points",
+        ha="right",
+        va="bottom",
+        fontsize=8.5,
     )
     fig.align_ylabels([ax_km, ax_pc])
     return fig

@@ -142,8 +142,8 @@ def office_distances(offices: pd.DataFrame, hq: Place = NATO_HQ) -> pd.DataFrame
     >>> t = pd.DataFrame({"office_id": ["X"], "office_name": ["x"], "city": ["Tokyo"],
     ...                   "country": ["Japan"], "status": ["proposed"],
     ...                   "lat": [35.6833], "lon": [139.75]})
-    >>> round(office_distances(t)["distance_km"].iloc[0], -1)
-    9460.0
+    >>> round(float(office_distances(t)["distance_km"].iloc[0]), -1)
+    9470.0
     """
     lon0 = np.full(len(offices), hq.lon)
     lat0 = np.full(len(offices), hq.lat)
@@ -225,8 +225,13 @@ def _place_labels(
     for label, x, y, *prefer in points:
         for dx, dy, ha, va in [*prefer, *offsets]:
             t = ax.annotate(
-                label, (x, y), xytext=(dx, dy), textcoords="offset points",
-                ha=ha, va=va, fontsize=fontsize,
+                label,
+                (x, y),
+                xytext=(dx, dy),
+                textcoords="offset points",
+                ha=ha,
+                va=va,
+                fontsize=fontsize,
             )
             bb = text_extent(t, renderer).padded(1.5)
             inside = frame.x0 <= bb.x0 and bb.x1 <= frame.x1 and frame.y0 <= bb.y0
@@ -310,7 +315,7 @@ def offices_map(
     # Geodesic from headquarters to each proposed office (great ellipse on WGS84).
     hx, hy = to_map.transform(hq.lon, hq.lat)
     for row in offices[[g == "proposed" for g in groups]].itertuples():
-        pts = GEOD.npts(hq.lon, hq.lat, row.lon, row.lat, 100)
+        pts = GEOD.npts(hq.lon, hq.lat, float(row.lon), float(row.lat), 100)  # type: ignore[arg-type]
         lons = [hq.lon] + [p[0] for p in pts] + [row.lon]
         lats = [hq.lat] + [p[1] for p in pts] + [row.lat]
         gx, gy = to_map.transform(lons, lats)
@@ -322,17 +327,38 @@ def offices_map(
             continue
         style = GROUPS[name]
         ax.scatter(
-            part["x"], part["y"], marker=style["marker"], s=style["size"], c=style["colour"],
-            edgecolors="black", linewidths=0.5, label=name, zorder=4 + order.index(name),
+            part["x"],
+            part["y"],
+            marker=style["marker"],
+            s=style["size"],
+            c=style["colour"],
+            edgecolors="black",
+            linewidths=0.5,
+            label=name,
+            zorder=4 + order.index(name),
         )
-    ax.scatter([hx], [hy], marker="^", s=60, c=PALETTE["black"], label="NATO headquarters",
-               zorder=10)
+    ax.scatter(
+        [hx], [hy], marker="^", s=60, c=PALETTE["black"], label="NATO headquarters", zorder=10
+    )
     handles, labels = ax.get_legend_handles_labels()
-    legend_order = ["open", "closed", "agreed, not yet open", "status unknown", "proposed",
-                    "NATO headquarters"]
+    legend_order = [
+        "open",
+        "closed",
+        "agreed, not yet open",
+        "status unknown",
+        "proposed",
+        "NATO headquarters",
+    ]
     pairs = sorted(zip(labels, handles, strict=True), key=lambda p: legend_order.index(p[0]))
-    ax.legend([h for _, h in pairs], [lab for lab, _ in pairs], loc="lower left",
-              fontsize=8, frameon=True, facecolor="white", edgecolor="#CCCCCC")
+    ax.legend(
+        [h for _, h in pairs],
+        [lab for lab, _ in pairs],
+        loc="lower left",
+        fontsize=8,
+        frameon=True,
+        facecolor="white",
+        edgecolor="#CCCCCC",
+    )
     first = df.drop_duplicates("city")
     points = [("Brussels (HQ)", hx, hy, (-7, 3, "right", "bottom"))] + [
         (r.city, r.x, r.y) for r in first.itertuples() if r.city in label_cities
@@ -365,9 +391,7 @@ def distance_chart(distances: pd.DataFrame) -> Figure:
     >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
     ['Kyiv', 'Tokyo']
     """
-    cities = (
-        distances.groupby("city", sort=False)["distance_km"].first().sort_values(kind="stable")
-    )
+    cities = distances.groupby("city", sort=False)["distance_km"].first().sort_values(kind="stable")
     pos = {c: i for i, c in enumerate(cities.index)}
     fig, ax = new_figure(width=7.0, height=0.3 * len(cities) + 1.2)
     # Several office groups in one city: spread their markers a little vertically.
@@ -375,7 +399,9 @@ def distance_chart(distances: pd.DataFrame) -> Figure:
     for c, grp in distances.drop_duplicates(["city", "group"]).groupby("city", sort=False):
         if len(grp) > 1:
             offs = np.linspace(-0.18, 0.18, len(grp))
-            spread.update({(c, g): float(o) for g, o in zip(grp["group"], offs, strict=True)})
+            spread.update(
+                {(str(c), str(g)): float(o) for g, o in zip(grp["group"], offs, strict=True)}
+            )
     for name in ["closed", "status unknown", "agreed, not yet open", "open", "proposed"]:
         part = distances[distances["group"] == name].drop_duplicates(["city", "group"])
         if part.empty:
@@ -383,9 +409,15 @@ def distance_chart(distances: pd.DataFrame) -> Figure:
         style = GROUPS[name]
         yy = [pos[c] + spread.get((c, name), 0.0) for c in part["city"]]
         ax.scatter(
-            part["distance_km"], yy, marker=style["marker"],
+            part["distance_km"],
+            yy,
+            marker=style["marker"],
             s=float(style["size"]) * (0.5 if name == "proposed" else 1.0),  # type: ignore[arg-type]
-            c=style["colour"], edgecolors="black", linewidths=0.5, label=name, zorder=3,
+            c=style["colour"],
+            edgecolors="black",
+            linewidths=0.5,
+            label=name,
+            zorder=3,
         )
     for c, i in pos.items():
         ax.hlines(i, 0, cities[c], color="#DDDDDD", linewidth=0.8, zorder=1)
@@ -473,16 +505,29 @@ def partner_timeline(milestones: pd.DataFrame, *, start: int = 1989, end: int = 
             if b - a < 0.01:
                 ax.plot([a], [y], marker="o", color=colour, markersize=6, zorder=3)
             else:
-                ax.plot([a, b], [y, y], color=colour, linewidth=5, solid_capstyle="butt",
-                        alpha=0.7, zorder=2)
+                ax.plot(
+                    [a, b],
+                    [y, y],
+                    color=colour,
+                    linewidth=5,
+                    solid_capstyle="butt",
+                    alpha=0.7,
+                    zorder=2,
+                )
             mid = (a + b) / 2
             label = _short_label(str(r.milestone))
             sides = (1, -1) if k % 2 == 0 else (-1, 1)
             done = False
             for level in (0.18, 0.36, 0.54):
                 for side in sides:
-                    t = ax.text(mid, y + side * level, label, ha="center",
-                                va="bottom" if side > 0 else "top", fontsize=7.5)
+                    t = ax.text(
+                        mid,
+                        y + side * level,
+                        label,
+                        ha="center",
+                        va="bottom" if side > 0 else "top",
+                        fontsize=7.5,
+                    )
                     bb = text_extent(t, renderer).padded(4.0)
                     frame = ax.get_window_extent(renderer)
                     inside = frame.x0 <= bb.x0 + 4 and bb.x1 - 4 <= frame.x1
@@ -496,6 +541,13 @@ def partner_timeline(milestones: pd.DataFrame, *, start: int = 1989, end: int = 
             if not done:
                 raise ValueError(f"no room for the label {label!r}")
             if level > 0.2:
-                ax.add_line(Line2D([mid, mid], [y, y + side * (level - 0.02)],
-                                   color="#BBBBBB", linewidth=0.6, zorder=1))
+                ax.add_line(
+                    Line2D(
+                        [mid, mid],
+                        [y, y + side * (level - 0.02)],
+                        color="#BBBBBB",
+                        linewidth=0.6,
+                        zorder=1,
+                    )
+                )
     return fig

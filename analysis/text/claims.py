@@ -157,6 +157,7 @@ def find_claims(
     >>> [(c.text, c.kinds) for c in find_claims(doc, build_registry(doc), [], [])]
     [('The border has more than doubled.', ['comparison'])]
     """
+    text = doc.text  # computed on every access by spaCy: read it once
     date_ranges = [(d.start, d.end) for d in dates]
     quote_ranges = [(q.start, q.end) for q in quote_spans]
     groups = {"alliance", "bloc", "intergovernmental"}
@@ -175,7 +176,7 @@ def find_claims(
             if ent.kind == "person" and ent.title:
                 for ms, me, _w in ent.mentions:
                     if s <= ms < e and ms > 0:
-                        before = doc.text[max(s, ms - 40) : ms].split()
+                        before = text[max(s, ms - 40) : ms].split()
                         if before and before[-1].lower().strip(",") in TITLE_WORDS:
                             has_title = True
         sent_dates = [d for d in dates if s <= d.start < e]
@@ -185,9 +186,9 @@ def find_claims(
         if not kinds:
             continue
         ts, te = s, e
-        while te > ts and doc.text[te - 1].isspace():
+        while te > ts and text[te - 1].isspace():
             te -= 1
-        while ts < te and doc.text[ts].isspace():
+        while ts < te and text[ts].isspace():
             ts += 1
         names: dict[str, None] = {}
         for _, ent in sorted(involved, key=lambda x: x[0]):
@@ -198,7 +199,7 @@ def find_claims(
                 isos.setdefault(c.iso3, None)
         claims.append(
             Claim(
-                text=doc.text[ts:te],
+                text=text[ts:te],
                 kinds=kinds,
                 start=ts,
                 end=te,

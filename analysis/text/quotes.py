@@ -45,6 +45,13 @@ CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
 CLOSE_SINGLE = "’›"
 _DASH_ATTR = re.compile(r"\s*(?:\n\s*)?(?:—|–|--|―)\s*(?=\S)")
+_NOT_LABELS = frozenset(
+    {
+        "note", "editor's note", "update", "photo", "photos", "video", "source", "sources",
+        "read more", "related", "warning", "breaking", "correction", "caption", "credit",
+        "image", "advertisement", "q", "a",
+    }
+)  # fmt: skip
 _LABEL = re.compile(r"^(?P<name>[A-Z][^\n:\"“”]{1,60}?):\s+(?P<body>\S[^\n]*)$", re.M)
 
 
@@ -478,11 +485,22 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
         name_s, name_e = m.start("name"), m.end("name")
         if any(a <= m.start("body") < b for a, b in claimed):
             continue
-        ent = registry.at(name_s, name_e)
-        if ent is None:
+        label = m.group("name").strip()
+        words = label.split()
+        if not 1 <= len(words) <= 4 or label.lower() in _NOT_LABELS:
             continue
+        if not all(w[:1].isupper() or w.lower() in {"de", "van", "von", "al"} for w in words):
+            continue
+        if label.split()[0].lower() in {"on", "in", "at", "by", "for", "from", "update"}:
+            continue
+        ent = registry.at(name_s, name_e)
+        if ent is not None and not any(
+            s >= name_s and e == name_e for s, e, _ in ent.mentions
+        ):
+            ent = None if len(words) > 3 else ent
+        speaker = ent.name if ent is not None else label
         cs, ce = _content_bounds(text, m.start("body"), m.end("body"), spans)
-        results.append(Quote(text[cs:ce], "direct", ent.name, "colon", cs, ce, m.group("name")))
+        results.append(Quote(text[cs:ce], "direct", speaker, "colon", cs, ce, label))
         claimed.append((cs, ce))
 
     results.sort(key=lambda r: r.start)

@@ -1,0 +1,32 @@
+"""Tests for analysis.datasets: the generated provenance table."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis import datasets as ds
+
+
+def test_every_file_listed_and_verified() -> None:
+    df = ds.datasets()
+    assert list(df.columns) == ds.COLUMNS
+    assert df["verified"].all()
+    assert df["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
+    names = set(df["dataset"])
+    assert {"ne_10m_admin_0_countries_deu.zip", "countries-50m.json", "nato_offices.csv"} <= names
+    geo = df[df["dataset"] == "ne_10m_admin_0_countries_deu.zip"].iloc[0]
+    assert "5.1.1" in geo["version"] and "German" in geo["derived"]
+    assert geo["licence"]
+    members = df[df["dataset"] == "nato_members.csv"].iloc[0]
+    assert members["rows"] == 32 and members["source"]
+
+
+def test_markdown_tables() -> None:
+    text = "intro\n\n| a | **b** |\n| --- | --- |\n| `x` | 1 |\n| y |\n\nafter\n"
+    assert ds.markdown_tables(text) == [[{"a": "x", "b": "1"}, {"a": "y", "b": ""}]]
+    assert ds.markdown_tables("no table here") == []
+
+
+def test_checksum_mismatch_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ds, "sha256", lambda path: "0" * 64)
+    assert not ds.datasets()["verified"].any()
