@@ -64,7 +64,7 @@ test: lint typecheck pytest nbval book determinism browser
 	@echo "make test: all checks passed"
 
 notebooks: setup
-	$(OFFLINE) $(BIN)/jupyter nbconvert --to notebook --execute --inplace book/*.ipynb
+	$(OFFLINE) $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False book/*.ipynb
 
 lab: setup
 	$(BIN)/jupyter lab book/

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import matplotlib as mpl
 import matplotlib.pyplot as plt
+import matplotlib.style
+from cycler import cycler
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
@@ -69,7 +70,7 @@ STYLE: dict[str, Any] = {
     "grid.color": "#DDDDDD",
     "grid.linewidth": 0.6,
     "legend.frameon": False,
-    "axes.prop_cycle": mpl.cycler(color=CYCLE),
+    "axes.prop_cycle": cycler(color=CYCLE),
     "svg.hashsalt": "analysis",
     "path.simplify": True,
 }
@@ -78,14 +79,15 @@ STYLE: dict[str, Any] = {
 def use_style() -> None:
     """Apply the project style to matplotlib (idempotent).
 
-    Examples
-    --------
-    >>> use_style()
-    >>> import matplotlib as mpl
-    >>> mpl.rcParams["figure.facecolor"]
-    'white'
+        Examples
+        --------
+        >>> use_style()
+        >>> import matplotlib as mpl
+    import matplotlib.style
+        >>> mpl.rcParams["figure.facecolor"]
+        'white'
     """
-    mpl.rcParams.update(STYLE)
+    matplotlib.style.use(STYLE)
 
 
 def new_figure(

@@ -154,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
             if errors:
                 problems.append(f"{page}: {len(errors)} error output block(s)")
             images = driver.execute_script(
-                "return Array.from(document.images).map(i => [i.src, i.complete && i.naturalWidth > 0]);"
+                "return Array.from(document.images)"
+                ".map(i => [i.src, i.complete && i.naturalWidth > 0]);"
             )
             for src, ok in images:
                 n_images += 1
@@ -173,9 +174,12 @@ def main(argv: list[str] | None = None) -> int:
                     target = target / "index.html"
                 if not target.exists():
                     problems.append(f"{page}: broken link {url.path}")
-                elif url.fragment and target.suffix == ".html":
-                    if not anchor_exists(target, unquote(url.fragment)):
-                        problems.append(f"{page}: missing anchor {url.path}#{url.fragment}")
+                elif (
+                    url.fragment
+                    and target.suffix == ".html"
+                    and not anchor_exists(target, unquote(url.fragment))
+                ):
+                    problems.append(f"{page}: missing anchor {url.path}#{url.fragment}")
             name = page.replace("/", "_").replace(".html", "")
             height = driver.execute_script("return document.body.scrollHeight")
             driver.set_window_size(1280, min(max(int(height), 800), 16000))

@@ -84,7 +84,9 @@ def test_ratio_by_source_marks_doubling_and_labels_each_ratio() -> None:
     texts = [t.get_text() for t in ax.texts]
     assert "1.994" in texts and "2.107" in texts
     assert len([t for t in ax.get_yticklabels() if t.get_text()]) == 2  # NaN row dropped
-    vlines = [ln for ln in ax.get_lines() if ln.get_xdata()[0] == 2.0 and ln.get_linestyle() == "--"]
+    vlines = [
+        ln for ln in ax.get_lines() if ln.get_xdata()[0] == 2.0 and ln.get_linestyle() == "--"
+    ]
     assert vlines, "the doubling line is drawn"
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["CIA World Factbook", "English Wikipedia"]

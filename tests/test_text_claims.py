@@ -25,7 +25,13 @@ def test_claim_columns_and_details() -> None:
         "2023-05-10",
     ).claims
     assert list(claims.columns[:7]) == [
-        "text", "kinds", "start", "end", "sentence", "countries", "numbers"
+        "text",
+        "kinds",
+        "start",
+        "end",
+        "sentence",
+        "countries",
+        "numbers",
     ]
     row = claims.iloc[0]
     assert row["countries"] == ["FIN", "RUS"]

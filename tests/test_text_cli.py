@@ -21,7 +21,9 @@ def test_extract_seed_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert {"text", "kinds", "start", "end"} <= set(out["claims"][0])
 
 
-def test_extract_published_flag_and_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_published_flag_and_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "a.txt"
     f.write_text("Headline\n\nFinland joined NATO on Tuesday.\n", encoding="utf-8")
     assert main(["extract", str(f), "--published", "2023-04-05"]) == 0
@@ -42,7 +44,9 @@ def test_extract_folder_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 @pytest.mark.parametrize("content", [b"", b"\x00\x01binary", b"caf\xe9 latin-1"])
-def test_extract_bad_files(tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]) -> None:
+def test_extract_bad_files(
+    tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
     good = tmp_path / "good.txt"
     good.write_text("Japan spoke.", encoding="utf-8")
     bad = tmp_path / "bad.txt"

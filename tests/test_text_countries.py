@@ -23,16 +23,23 @@ def test_gazetteer_covers_iso_list() -> None:
 
 
 def test_seats_and_capitals_count_as_governments() -> None:
-    text = "The Kremlin rejected the plan. Downing Street and the White House disagreed with Beijing."
+    text = (
+        "The Kremlin rejected the plan. Downing Street and the White House disagreed with Beijing."
+    )
     assert set(isos(text)) == {"RUS", "GBR", "USA", "CHN"}
     assert set(isos("Seoul, Canberra and Wellington welcomed the decision of Tokyo.")) == {
-        "KOR", "AUS", "NZL", "JPN"
+        "KOR",
+        "AUS",
+        "NZL",
+        "JPN",
     }
 
 
 def test_demonyms() -> None:
     assert set(isos("Finnish troops met Japanese and South Korean officials.")) == {
-        "FIN", "JPN", "KOR"
+        "FIN",
+        "JPN",
+        "KOR",
     }
     assert isos("North Korean missiles flew.") == ["PRK"]
 

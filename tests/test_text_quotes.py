@@ -22,7 +22,9 @@ def test_straight_and_curly_marks() -> None:
 
 
 def test_apostrophes_are_not_quote_marks() -> None:
-    text = "Russia's war and the allies' plans didn't change Finland’s course, officials' notes show."
+    text = (
+        "Russia's war and the allies' plans didn't change Finland’s course, officials' notes show."
+    )
     assert find_quote_spans(text) == []
     assert analyze(text).quotes.empty
 
@@ -58,7 +60,7 @@ def test_dash_and_colon_attributions() -> None:
         "Fumio Kishida: Japan will deepen its partnership with NATO."
     )
     rows = quotes(text)
-    assert ("direct", "Jens Stoltenberg", "dash") == rows[0][:3]
+    assert rows[0][:3] == ("direct", "Jens Stoltenberg", "dash")
     assert rows[1][:3] == ("direct", "Fumio Kishida", "colon")
     assert rows[1][3].startswith("Japan will deepen")
 
@@ -86,7 +88,8 @@ def test_reported_speech() -> None:
 
 def test_pronoun_and_description_speakers() -> None:
     text = (
-        "President Sauli Niinisto visited Tokyo. The president said that Finland wants closer ties. "
+        "President Sauli Niinisto visited Tokyo. "
+        "The president said that Finland wants closer ties. "
         "He stressed that the border is long."
     )
     rows = quotes(text)

@@ -81,6 +81,7 @@ def test_quotes(seed: Analysis, needle: str, kind: str, speaker: str, cue: str |
 
 def test_checkable_claims(seed: Analysis) -> None:
     claims = seed.claims
+
     def kinds_of(needle: str) -> list[str]:
         row = claims[claims["text"].str.contains(needle, regex=False)]
         assert len(row) == 1

@@ -28,14 +28,16 @@ def register(sub: Any) -> None:
         ),
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder or seed id")
-    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides metadata)")
+    p.add_argument(
+        "--published", metavar="YYYY-MM-DD", help="publication date (overrides metadata)"
+    )
     p.add_argument("--format", choices=("json", "table"), default="json", help="output format")
     p.set_defaults(handler=run_extract)
 
 
 def _resolve_paths(items: list[str]) -> tuple[list[Path], bool]:
-    from analysis.articles import iter_article_paths, list_seeds
     from analysis._resources import seeds_dir
+    from analysis.articles import iter_article_paths, list_seeds
 
     expanded: list[str | Path] = []
     single = len(items) == 1

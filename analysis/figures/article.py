@@ -183,7 +183,9 @@ def timeline(events: pd.DataFrame, published: date | None = None) -> Figure:
     ax.spines["left"].set_visible(False)
     ax.grid(axis="y", visible=False)
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b %Y"))
-    lo = ev["date"].min() if len(ev) else pd.Timestamp(published)
+    if not len(ev) and published is None:
+        return fig
+    lo = ev["date"].min() if len(ev) else pd.Timestamp(published)  # type: ignore[arg-type]
     hi = pd.Timestamp(published) if published is not None else ev["date"].max()
     span = max((hi - lo).days, 10)
     ax.set_xlim(lo - pd.Timedelta(days=span * 0.05), hi + pd.Timedelta(days=span * 0.6))
@@ -242,7 +244,8 @@ def dated_events(
             continue
         sentence = by_sentence.get(d.sentence)
         if sentence is None:
-            sentence = text[max(0, d.start - width // 2) : d.end + width // 2]
+            start, end = int(d.start), int(d.end)  # type: ignore[arg-type]
+            sentence = text[max(0, start - width // 2) : end + width // 2]
         rows.append(
             {"date": pd.Timestamp(d.iso), "text": d.text, "label": shorten(sentence, width)}
         )

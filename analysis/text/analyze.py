@@ -38,14 +38,89 @@ CLAIM_COLUMNS = [
 
 #: Frequent function words of other languages written in Latin script (not English words).
 _FOREIGN_STOP = frozenset(
-    """
-    der die das und ist nicht mit von zu den dem des im sich auch auf eine einen ein wird
-    le la les et est une des du au aux pour pas sur dans qui que ce sont avec
-    el los las y es una del por para con se lo como pero sus
-    il di che della sono per non gli nel alla
-    och att det som för med av på är inte
-    ja ei se että mutta ovat oli
-    """.split()
+    [
+        "der",
+        "die",
+        "das",
+        "und",
+        "ist",
+        "nicht",
+        "mit",
+        "von",
+        "zu",
+        "den",
+        "dem",
+        "des",
+        "im",
+        "sich",
+        "auch",
+        "auf",
+        "eine",
+        "einen",
+        "ein",
+        "wird",
+        "le",
+        "la",
+        "les",
+        "et",
+        "est",
+        "une",
+        "des",
+        "du",
+        "au",
+        "aux",
+        "pour",
+        "pas",
+        "sur",
+        "dans",
+        "qui",
+        "que",
+        "ce",
+        "sont",
+        "avec",
+        "el",
+        "los",
+        "las",
+        "y",
+        "es",
+        "una",
+        "del",
+        "por",
+        "para",
+        "con",
+        "se",
+        "lo",
+        "como",
+        "pero",
+        "sus",
+        "il",
+        "di",
+        "che",
+        "della",
+        "sono",
+        "per",
+        "non",
+        "gli",
+        "nel",
+        "alla",
+        "och",
+        "att",
+        "det",
+        "som",
+        "för",
+        "med",
+        "av",
+        "på",
+        "är",
+        "inte",
+        "ja",
+        "ei",
+        "se",
+        "että",
+        "mutta",
+        "ovat",
+        "oli",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -195,7 +270,9 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
             if hit is not None and ent.label_ in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
                 canonical = gaz[hit.iso3].name
             elif ent.label_ == "DATE":
-                d = next((d for s, d in date_at.items() if ent.start_char <= s < ent.end_char), None)
+                d = next(
+                    (d for s, d in date_at.items() if ent.start_char <= s < ent.end_char), None
+                )
                 canonical = (d.iso or ent.text) if d else ent.text
         source = "ruler" if ent.ent_id_ else "ner"
         rows.append(
@@ -203,15 +280,15 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
                  sentence=sent_index(ent.start_char), canonical=canonical, source=source)
         )  # fmt: skip
         seen.add((ent.start_char, ent.end_char))
-    for ent in registry.organizations + registry.people:
-        for s, e, surface in ent.mentions:
+    for item in registry.organizations + registry.people:
+        for s, e, surface in item.mentions:
             if (s, e) in seen or any(r["start"] <= s < r["end"] for r in rows):
                 continue
             if surface.lower() in {"he", "him", "his", "she", "her", "hers"}:
                 continue
             rows.append(
-                dict(text=surface, label="ORG" if ent.kind == "org" else "PERSON", start=s, end=e,
-                     sentence=sent_index(s), canonical=ent.name, source="alias")
+                dict(text=surface, label="ORG" if item.kind == "org" else "PERSON", start=s, end=e,
+                     sentence=sent_index(s), canonical=item.name, source="alias")
             )  # fmt: skip
     rows.sort(key=lambda r: r["start"])
     entities = _frame(rows, ENTITY_COLUMNS)
@@ -234,7 +311,9 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         out = []
         for ent in items:
             first = min(s for s, _, _ in ent.mentions)
-            row: dict[str, Any] = dict(name=ent.name, mentions=len(ent.mentions), aliases=ent.aliases)
+            row: dict[str, Any] = dict(
+                name=ent.name, mentions=len(ent.mentions), aliases=ent.aliases
+            )
             if person:
                 row.update(title=ent.title or None, affiliation=ent.affiliation or None)
             else:
@@ -332,7 +411,8 @@ def analyze_many(
 
     Examples
     --------
-    >>> [a.countries["iso3"].tolist() for a in analyze_many(["Japan spoke.", ("Seoul replied.", None)])]
+    >>> runs = analyze_many(["Japan spoke.", ("Seoul replied.", None)])
+    >>> [a.countries["iso3"].tolist() for a in runs]
     [['JPN'], ['KOR']]
     """
     pipeline = nlp or load_pipeline()

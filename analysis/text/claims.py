@@ -30,7 +30,8 @@ from analysis.text.people import TITLE_WORDS, Registry
 from analysis.text.quotes import QuoteSpan
 
 KINDS: tuple[str, ...] = (
-    "number", "comparison", "ordinal", "superlative", "first", "membership", "dated_event", "office",
+    "number", "comparison", "ordinal", "superlative", "first", "membership", "dated_event",
+    "office",
 )  # fmt: skip
 _NUM_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _MEMBER_LEMMAS = {
@@ -174,7 +175,7 @@ def find_claims(
         has_title = False
         for _, ent in involved:
             if ent.kind == "person" and ent.title:
-                for ms, me, _w in ent.mentions:
+                for ms, _me, _w in ent.mentions:
                     if s <= ms < e and ms > 0:
                         before = text[max(s, ms - 40) : ms].split()
                         if before and before[-1].lower().strip(",") in TITLE_WORDS:

@@ -133,8 +133,8 @@ def resolve_country(value: str) -> str:
 
     Examples
     --------
-    >>> resolve_country("the Russian Federation"), resolve_country("Finnish"), resolve_country("kor")
-    ('RUS', 'FIN', 'KOR')
+    >>> [resolve_country(v) for v in ("the Russian Federation", "Finnish", "kor")]
+    ['RUS', 'FIN', 'KOR']
     """
     key = value.strip()
     if key.lower().startswith("the "):

@@ -68,8 +68,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "dmy",
         re.compile(
-            _WD + r"(?:the\s+)?\b(?P<day>\d{1,2})" + _ORD + r"\s+(?:of\s+)?" + _MON
-            + r"(?:,?\s+" + _YEAR + r"\b)?(?![\w])"
+            _WD
+            + r"(?:the\s+)?\b(?P<day>\d{1,2})"
+            + _ORD
+            + r"\s+(?:of\s+)?"
+            + _MON
+            + r"(?:,?\s+"
+            + _YEAR
+            + r"\b)?(?![\w])"
         ),
     ),
     ("modmonth", re.compile(r"\b(?P<mod>early|mid|late)[\s-]+" + _MON + r"(?![\w-])", re.I)),
@@ -78,7 +84,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "month",
         re.compile(r"\b(?P<prep>" + _PREP + r")\s+(?P<body>" + _MOD + _MON + r")(?![\w-])", re.I),
     ),
-    ("year", re.compile(r"\b(?P<prep>" + _PREP + r")\s+(?:the\s+year\s+)?" + _YEAR + r"\b(?![-–]?\d|,\d|%)", re.I)),
+    (
+        "year",
+        re.compile(
+            r"\b(?P<prep>" + _PREP + r")\s+(?:the\s+year\s+)?" + _YEAR + r"\b(?![-–]?\d|,\d|%)",
+            re.I,
+        ),
+    ),
     (
         "weekday",
         re.compile(

@@ -28,24 +28,126 @@ from analysis.text.pipeline import organizations
 
 #: Words that make up titles in front of names (lower case).
 TITLE_WORDS: frozenset[str] = frozenset(
-    """
-    president vice prime minister foreign defence defense deputy secretary general
-    secretary-general chancellor premier spokesman spokeswoman spokesperson press
-    presidential chief executive director ambassador envoy senator representative
-    governor mayor king queen emperor crown prince princess chairman chairwoman chair
-    head leader commander admiral gen. gen lt. col. maj. capt. sgt. adm. lieutenant
-    colonel major captain general marshal mr. mr mrs. mrs ms. ms dr. dr prof. professor
-    sir dame lord lady state senior former acting interim ex economy finance trade
-    interior justice affairs cabinet chief-of-staff staff top national security adviser
-    advisor official officials diplomat first lady pope patriarch metropolitan bishop
-    """.split()
+    [
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "foreign",
+        "defence",
+        "defense",
+        "deputy",
+        "secretary",
+        "general",
+        "secretary-general",
+        "chancellor",
+        "premier",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press",
+        "presidential",
+        "chief",
+        "executive",
+        "director",
+        "ambassador",
+        "envoy",
+        "senator",
+        "representative",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "emperor",
+        "crown",
+        "prince",
+        "princess",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "head",
+        "leader",
+        "commander",
+        "admiral",
+        "gen.",
+        "gen",
+        "lt.",
+        "col.",
+        "maj.",
+        "capt.",
+        "sgt.",
+        "adm.",
+        "lieutenant",
+        "colonel",
+        "major",
+        "captain",
+        "general",
+        "marshal",
+        "mr.",
+        "mr",
+        "mrs.",
+        "mrs",
+        "ms.",
+        "ms",
+        "dr.",
+        "dr",
+        "prof.",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "state",
+        "senior",
+        "former",
+        "acting",
+        "interim",
+        "ex",
+        "economy",
+        "finance",
+        "trade",
+        "interior",
+        "justice",
+        "affairs",
+        "cabinet",
+        "chief-of-staff",
+        "staff",
+        "top",
+        "national",
+        "security",
+        "adviser",
+        "advisor",
+        "official",
+        "officials",
+        "diplomat",
+        "first",
+        "lady",
+        "pope",
+        "patriarch",
+        "metropolitan",
+        "bishop",
+    ]
 )
 #: Role nouns that stand for an organisation's unnamed representative.
 ROLE_NOUNS: frozenset[str] = frozenset(
-    """
-    spokesman spokeswoman spokesperson official officials source sources representative
-    representatives diplomat diplomats envoy ministry office statement spokespeople
-    """.split()
+    [
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "representative",
+        "representatives",
+        "diplomat",
+        "diplomats",
+        "envoy",
+        "ministry",
+        "office",
+        "statement",
+        "spokespeople",
+    ]
 )
 GENERIC_ROLES: frozenset[str] = frozenset(
     {"source", "official", "spokesman", "spokeswoman", "spokesperson", "representative"}
@@ -87,7 +189,9 @@ class Registry:
 
     def index(self) -> None:
         """Rebuild the offset index after mentions were added."""
-        spans = [(s, e, ent) for ent in self.people + self.organizations for s, e, _ in ent.mentions]
+        spans = [
+            (s, e, ent) for ent in self.people + self.organizations for s, e, _ in ent.mentions
+        ]
         spans.sort(key=lambda x: x[0])
         self._spans = spans
         self._starts = [s for s, _, _ in spans]
@@ -293,7 +397,9 @@ def build_registry(
                 after = [o for s, o in first_mentions if o.org_type in wanted]
                 target = after[0] if after else None
             if target is not None:
-                target.mentions.append((det.idx, tok.idx + len(tok.text), doc[det.i : tok.i + 1].text))
+                target.mentions.append(
+                    (det.idx, tok.idx + len(tok.text), doc[det.i : tok.i + 1].text)
+                )
 
     registry = Registry(list(people.values()), list(orgs.values()))
     registry.index()
@@ -330,10 +436,12 @@ def build_registry(
             ]  # fmt: skip
             if candidates:
                 det = doc[tok.i - 1]
-                candidates[-1].mentions.append((det.idx, tok.idx + len(tok.text), f"{det.text} {tok.text}"))
+                candidates[-1].mentions.append(
+                    (det.idx, tok.idx + len(tok.text), f"{det.text} {tok.text}")
+                )
                 added = True
     if added:
-        for ent in registry.people:
-            ent.mentions.sort()
+        for person_ent in registry.people:
+            person_ent.mentions.sort()
         registry.index()
     return registry

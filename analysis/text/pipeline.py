@@ -18,7 +18,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -101,7 +100,9 @@ def ruler_patterns() -> list[dict[str, Any]]:
         for alias in info.aliases:
             patterns.append({"label": "ORG", "pattern": alias, "id": info.canonical})
             if alias.startswith("The "):
-                patterns.append({"label": "ORG", "pattern": "the" + alias[3:], "id": info.canonical})
+                patterns.append(
+                    {"label": "ORG", "pattern": "the" + alias[3:], "id": info.canonical}
+                )
     return patterns
 
 
@@ -133,7 +134,8 @@ def load_pipeline(model: str | None = None) -> Language:
     Examples
     --------
     >>> nlp = load_pipeline()
-    >>> "entity_ruler" in nlp.pipe_names and nlp.pipe_names.index("entity_ruler") < nlp.pipe_names.index("ner")
+    >>> names = nlp.pipe_names
+    >>> names.index("entity_ruler") < names.index("ner")
     True
     """
     key = model or ""
@@ -155,7 +157,9 @@ def load_pipeline(model: str | None = None) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("news_paragraphs", before="parser")
     ruler = nlp.add_pipe(
-        "entity_ruler", before="ner" if "ner" in nlp.pipe_names else None, config={"overwrite_ents": True}
+        "entity_ruler",
+        before="ner" if "ner" in nlp.pipe_names else None,
+        config={"overwrite_ents": True},
     )
     ruler.add_patterns(ruler_patterns())  # type: ignore[attr-defined]
     _PIPELINES[key] = nlp

@@ -32,13 +32,59 @@ from analysis.text.people import GENERIC_ROLES, PRONOUNS, ROLE_NOUNS, Registry
 
 #: Lemmas of verbs that introduce reported speech.
 CUE_LEMMAS: frozenset[str] = frozenset(
-    """
-    say tell add state stress note recall claim warn explain announce insist emphasize
-    emphasise argue report write declare confirm deny suggest acknowledge admit assert
-    maintain accuse urge reply respond remark observe predict promise vow pledge caution
-    complain reiterate underline underscore tweet post indicate conclude concede allege
-    estimate believe reveal disclose mention
-    """.split()
+    [
+        "say",
+        "tell",
+        "add",
+        "state",
+        "stress",
+        "note",
+        "recall",
+        "claim",
+        "warn",
+        "explain",
+        "announce",
+        "insist",
+        "emphasize",
+        "emphasise",
+        "argue",
+        "report",
+        "write",
+        "declare",
+        "confirm",
+        "deny",
+        "suggest",
+        "acknowledge",
+        "admit",
+        "assert",
+        "maintain",
+        "accuse",
+        "urge",
+        "reply",
+        "respond",
+        "remark",
+        "observe",
+        "predict",
+        "promise",
+        "vow",
+        "pledge",
+        "caution",
+        "complain",
+        "reiterate",
+        "underline",
+        "underscore",
+        "tweet",
+        "post",
+        "indicate",
+        "conclude",
+        "concede",
+        "allege",
+        "estimate",
+        "believe",
+        "reveal",
+        "disclose",
+        "mention",
+    ]
 )
 OPEN_DOUBLE = "“„«‟"
 CLOSE_DOUBLE = "”»"
@@ -101,7 +147,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 
     Examples
     --------
-    >>> [text[q.start:q.end] for text in ['He said "yes" and “no”.'] for q in find_quote_spans(text)]
+    >>> text = 'He said "yes" and “no”.'
+    >>> [text[q.start:q.end] for q in find_quote_spans(text)]
     ['yes', 'no']
     >>> s = '“First part.\\n\\n“Second part,” he said.'
     >>> [s[q.start:q.end] for q in find_quote_spans(s)]
@@ -133,9 +180,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if ch == '"':
             opening = prev.isspace() or prev in "([{—–-/:" or i == 0
             closing = nxt.isspace() or nxt in ".,;:!?)]}—–-" or i + 1 == n
-            if opening and closing:
-                opening = open_at is None
-            elif not opening and not closing:
+            if opening and closing or not opening and not closing:
                 opening = open_at is None
         else:
             opening = ch in OPEN_DOUBLE
@@ -185,7 +230,11 @@ def _single_quote_spans(text: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
                         after = text[j + 1] if j + 1 < n else " "
                         before = text[j - 1]
                         if not after.isalnum() and not before.isspace():
-                            if before.lower() == "s" and after == " " and text[j + 2 : j + 3].islower():
+                            if (
+                                before.lower() == "s"
+                                and after == " "
+                                and text[j + 2 : j + 3].islower()
+                            ):
                                 j += 1
                                 continue  # plural possessive: "the allies' positions"
                             content = text[i + 1 : j]
@@ -270,9 +319,7 @@ def _subject(v: Token) -> Token | None:
     return None
 
 
-def _content_bounds(
-    text: str, s: int, e: int, spans: list[QuoteSpan]
-) -> tuple[int, int]:
+def _content_bounds(text: str, s: int, e: int, spans: list[QuoteSpan]) -> tuple[int, int]:
     """Trim a content range: whitespace, final punctuation; keep balanced quote marks."""
     s, e = _trim(text, s, e)
     while e > s and text[e - 1] in ".,;:!?" + CLOSE_DOUBLE + '"' + CLOSE_SINGLE:
@@ -291,16 +338,21 @@ def _sentence_end(sent: Span) -> int:
     return toks[-1].idx + len(toks[-1].text) if toks else sent.end_char
 
 
-def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None = None) -> list[Quote]:
+def extract_quotes(
+    doc: Doc, registry: Registry, spans: list[QuoteSpan] | None = None
+) -> list[Quote]:
     """Find direct, indirect and mixed quotes with speakers and cues.
 
     Examples
     --------
     >>> from analysis.text.pipeline import load_pipeline
     >>> from analysis.text.people import build_registry
-    >>> doc = load_pipeline()('"We are ready," Jens Stoltenberg said. According to him, talks go on.')
-    >>> [(q.kind, q.speaker, q.cue, q.text) for q in extract_quotes(doc, build_registry(doc))]
-    [('direct', 'Jens Stoltenberg', 'said', 'We are ready'), ('indirect', 'Jens Stoltenberg', 'according to', 'talks go on')]
+    >>> text = '"We are ready," Jens Stoltenberg said. According to him, talks go on.'
+    >>> doc = load_pipeline()(text)
+    >>> for q in extract_quotes(doc, build_registry(doc)):
+    ...     print(q.kind, q.speaker, q.cue, q.text, sep=" | ")
+    direct | Jens Stoltenberg | said | We are ready
+    indirect | Jens Stoltenberg | according to | talks go on
     """
     text = doc.text
     if spans is None:
@@ -311,6 +363,9 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
     claimed: list[tuple[int, int]] = []
     used: set[int] = set()
     pending_fallback: list[Quote] = []
+    cue: str | None
+    speaker: str | None
+    written: str | None
 
     def sent_of(pos: int) -> Span:
         return sents[max(0, bisect_right(sent_starts, pos) - 1)]
@@ -318,8 +373,14 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
     def claimed_at(pos: int) -> bool:
         return any(a <= pos < b for a, b in claimed)
 
-    def add_reported(cs: int, ce: int, speaker_tok: Token | None, cue: str, speaker: str | None = None,
-                     written: str | None = None) -> None:  # fmt: skip
+    def add_reported(
+        cs: int,
+        ce: int,
+        speaker_tok: Token | None,
+        cue: str,
+        speaker: str | None = None,
+        written: str | None = None,
+    ) -> None:
         cs, ce = _content_bounds(text, cs, ce, spans)
         if ce <= cs or not re.search(r"\w", text[cs:ce]):
             return
@@ -395,9 +456,12 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
                 cs = c.left_edge.idx
                 ce = c.right_edge.idx + len(c.right_edge.text)
                 q = _in_spans(cs + 1, spans)
-                if q is not None and q.open < cs + 2:
-                    if q.start < sent.start_char or (q.close or q.end) > ce:
-                        continue  # a direct quote: handled below with its attribution
+                if (
+                    q is not None
+                    and q.open < cs + 2
+                    and (q.start < sent.start_char or (q.close or q.end) > ce)
+                ):
+                    continue  # a direct quote: handled below with its attribution
                 add_reported(cs, ce, subj, cue)
                 continue
             # "…, the Nikkei noted." / "…, said Peskov." without a parsed complement
@@ -421,9 +485,9 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
         content = text[qs:qe]
         if not re.search(r"\w", content):
             continue
-        speaker: str | None = None
-        written: str | None = None
-        cue: str | None = None
+        speaker = None
+        written = None
+        cue = None
         after = q.close + 1 if q.close is not None else q.end
         # (a) attribution after the closing mark: '…," he said.' / '…," said Hayashi.'
         if q.close is not None:
@@ -433,7 +497,9 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
                 if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in {"VERB", "AUX"}:
                     subj = _subject(t)
                     if subj is None:
-                        nxt = [c for c in t.rights if c.dep_ in {"dobj", "nsubj", "attr", "npadvmod"}]
+                        nxt = [
+                            c for c in t.rights if c.dep_ in {"dobj", "nsubj", "attr", "npadvmod"}
+                        ]
                         subj = nxt[0] if nxt else (doc[t.i + 1] if t.i + 1 < len(doc) else None)
                     if subj is not None and subj.idx >= after and not subj.is_punct:
                         speaker, written = resolve_speaker(subj, registry, _last(results, q.start))
@@ -459,16 +525,20 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
             prefix = text[lo : q.open]
             if prefix.strip():
                 toks = [t for t in doc.char_span(lo, q.open, alignment_mode="contract") or []]
-                verbs = [t for t in toks if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in {"VERB", "AUX"}]
+                verbs = [
+                    t for t in toks if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in {"VERB", "AUX"}
+                ]
                 if verbs and prefix.rstrip()[-1:] in {":", ","}:
                     subj = _subject(verbs[-1])
                     if subj is not None:
                         speaker, written = resolve_speaker(subj, registry, _last(results, q.start))
                         cue = verbs[-1].text.lower()
                 elif prefix.rstrip().endswith(":") and toks:
-                    label = [t for t in toks if not t.is_punct]
-                    if label and len(label) <= 8:
-                        speaker, written = resolve_speaker(label[-1], registry, _last(results, q.start))
+                    label_toks = [t for t in toks if not t.is_punct]
+                    if label_toks and len(label_toks) <= 8:
+                        speaker, written = resolve_speaker(
+                            label_toks[-1], registry, _last(results, q.start)
+                        )
                         cue = "colon"
                 if speaker is None:
                     # a quote inside a sentence with no attribution: a scare quote
@@ -494,9 +564,7 @@ def extract_quotes(doc: Doc, registry: Registry, spans: list[QuoteSpan] | None =
         if label.split()[0].lower() in {"on", "in", "at", "by", "for", "from", "update"}:
             continue
         ent = registry.at(name_s, name_e)
-        if ent is not None and not any(
-            s >= name_s and e == name_e for s, e, _ in ent.mentions
-        ):
+        if ent is not None and not any(s >= name_s and e == name_e for s, e, _ in ent.mentions):
             ent = None if len(words) > 3 else ent
         speaker = ent.name if ent is not None else label
         cs, ce = _content_bounds(text, m.start("body"), m.end("body"), spans)
