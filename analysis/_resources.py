@@ -49,3 +49,39 @@ def sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def verified(path: Path) -> Path:
+    """Return ``path`` after checking it against the ``SHA256SUMS`` file beside it.
+
+    Raises
+    ------
+    DataFileError
+        When the file or its listing is missing, or the digests differ.
+
+    Examples
+    --------
+    >>> verified(package_file("text", "data", "regions.csv")).name
+    'regions.csv'
+    """
+    from analysis.errors import DataFileError
+
+    listing = path.parent / "SHA256SUMS"
+    if not path.is_file():
+        raise DataFileError(f"data file {path.name} not found at {path}")
+    if not listing.is_file():
+        raise DataFileError(f"checksum list missing: {listing}")
+    expected = {}
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            digest, name = line.split()
+            expected[name] = digest
+    if path.name not in expected:
+        raise DataFileError(f"{path.name}: no checksum listed in {listing}")
+    actual = sha256(path)
+    if actual != expected[path.name]:
+        raise DataFileError(
+            f"{path.name}: SHA-256 {actual[:12]}… does not match {listing.name} "
+            f"({expected[path.name][:12]}…); the file is corrupt or was changed"
+        )
+    return path

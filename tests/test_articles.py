@@ -168,3 +168,24 @@ def test_seeds_dir_honours_environment(tmp_path: Path, monkeypatch: pytest.Monke
     assert list_seeds() == []
     with pytest.raises(BadInputError, match="no seed articles"):
         load_seed()
+
+
+def test_verified_rejects_changed_and_unlisted_files(tmp_path: Path) -> None:
+    from analysis import DataFileError
+    from analysis._resources import verified
+
+    good = tmp_path / "a.csv"
+    good.write_text("x\n1\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="checksum list missing"):
+        verified(good)
+    (tmp_path / "SHA256SUMS").write_text(f"{sha256(good)}  a.csv\n")
+    assert verified(good) == good
+    good.write_text("x\n2\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="does not match"):
+        verified(good)
+    other = tmp_path / "b.csv"
+    other.write_text("y\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="no checksum listed"):
+        verified(other)
+    with pytest.raises(DataFileError, match="not found"):
+        verified(tmp_path / "missing.csv")

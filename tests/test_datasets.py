@@ -11,7 +11,11 @@ def test_every_file_listed_and_verified() -> None:
     df = ds.datasets()
     assert list(df.columns) == ds.COLUMNS
     assert df["verified"].all()
-    assert df["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
+    files = df[df["kind"] != "language model"]
+    assert files["sha256"].str.fullmatch(r"[0-9a-f]{64}").all()
+    assert set(df["kind"]) == {"geography", "reference table", "gazetteer", "language model"}
+    model = df[df["kind"] == "language model"].iloc[0]
+    assert model["version"] == "3.8.0" and model["licence"] == "MIT"
     names = set(df["dataset"])
     assert {"ne_10m_admin_0_countries_deu.zip", "countries-50m.json", "nato_offices.csv"} <= names
     geo = df[df["dataset"] == "ne_10m_admin_0_countries_deu.zip"].iloc[0]
@@ -29,4 +33,5 @@ def test_markdown_tables() -> None:
 
 def test_checksum_mismatch_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ds, "sha256", lambda path: "0" * 64)
-    assert not ds.datasets()["verified"].any()
+    df = ds.datasets()
+    assert not df[df["kind"] != "language model"]["verified"].any()

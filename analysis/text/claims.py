@@ -11,9 +11,9 @@ claim checks consume):
 ``first``        "first", "first-ever", "for the first time";
 ``membership``   "joined NATO", "is not a member of", "accession", "withdrew from";
 ``dated_event``  a sentence with a date that says something happened then;
-``office``       a person named with an office ("Foreign Minister Yoshimasa Hayashi"),
-                 appointments and resignations, or an organisation's office or
-                 mission ("a NATO liaison office").
+``office``       appointments and resignations ("was appointed foreign minister"), or
+                 an organisation's office or mission ("a NATO liaison office"). A
+                 person merely named with a title is not a claim.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from analysis.text.countries import CountryMention
 from analysis.text.dates import DateMention
-from analysis.text.people import TITLE_WORDS, Registry
+from analysis.text.people import Registry
 from analysis.text.quotes import QuoteSpan
 
 KINDS: tuple[str, ...] = (
@@ -82,7 +82,7 @@ def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 
 def sentence_kinds(
-    sent: Span, date_ranges: Sequence[tuple[int, int]], has_person_title: bool, has_group: bool
+    sent: Span, date_ranges: Sequence[tuple[int, int]], has_group: bool
 ) -> tuple[list[str], list[str]]:
     """Return (kinds, numbers) for one sentence.
 
@@ -90,7 +90,7 @@ def sentence_kinds(
     --------
     >>> from analysis.text.pipeline import load_pipeline
     >>> s = next(load_pipeline()("Finland joined NATO, becoming the 31st member.").sents)
-    >>> sentence_kinds(s, [], False, True)
+    >>> sentence_kinds(s, [], True)
     (['ordinal', 'membership'], ['31st'])
     """
     kinds: set[str] = set()
@@ -133,7 +133,7 @@ def sentence_kinds(
         has_group or any(lem in _MEMBER_CONTEXT for lem in lemmas)
     ):
         kinds.add("membership")
-    if has_person_title or any(lem in _OFFICE_VERBS for lem in lemmas):
+    if any(lem in _OFFICE_VERBS for lem in lemmas):
         kinds.add("office")
     if any(t.lemma_.lower() in _OFFICE_NOUNS and t.pos_ == "NOUN" for t in toks) and has_group:
         kinds.add("office")
@@ -172,16 +172,8 @@ def find_claims(
             if s <= ms < e
         ]
         has_group = any(ent.org_type in groups for _, ent in involved)
-        has_title = False
-        for _, ent in involved:
-            if ent.kind == "person" and ent.title:
-                for ms, _me, _w in ent.mentions:
-                    if s <= ms < e and ms > 0:
-                        before = text[max(s, ms - 40) : ms].split()
-                        if before and before[-1].lower().strip(",") in TITLE_WORDS:
-                            has_title = True
         sent_dates = [d for d in dates if s <= d.start < e]
-        kinds, numbers = sentence_kinds(sent, date_ranges, has_title, has_group)
+        kinds, numbers = sentence_kinds(sent, date_ranges, has_group)
         if sent_dates and any(t.pos_ == "VERB" for t in sent):
             kinds = [k for k in KINDS if k in set(kinds) | {"dated_event"}]
         if not kinds:

@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from analysis._resources import verified
 from analysis.errors import UnknownCountryError
 from analysis.text.pipeline import DATA_DIR, organizations
 
@@ -69,7 +70,7 @@ def gazetteer() -> dict[str, Country]:
     ('Japan', True, True)
     """
     out: dict[str, Country] = {}
-    with open(DATA_DIR / "countries.csv", encoding="utf-8", newline="") as fh:
+    with open(verified(DATA_DIR / "countries.csv"), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             out[row["iso3"]] = Country(
                 iso3=row["iso3"],
@@ -91,7 +92,7 @@ def regions() -> tuple[str, ...]:
     >>> "Asia-Pacific" in regions() and "Sea of Japan" in regions()
     True
     """
-    with open(DATA_DIR / "regions.csv", encoding="utf-8", newline="") as fh:
+    with open(verified(DATA_DIR / "regions.csv"), encoding="utf-8", newline="") as fh:
         return tuple(row["name"] for row in csv.DictReader(fh))
 
 

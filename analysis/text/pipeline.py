@@ -21,6 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from analysis._resources import verified
 from analysis.errors import ModelNotFoundError
 
 #: Model packages tried in this order when ``model`` is not given.
@@ -54,7 +55,7 @@ def organizations() -> dict[str, OrgInfo]:
     'alliance'
     """
     out: dict[str, OrgInfo] = {}
-    with open(DATA_DIR / "organizations.csv", encoding="utf-8", newline="") as fh:
+    with open(verified(DATA_DIR / "organizations.csv"), encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             aliases = tuple(a for a in row["aliases"].split("|") if a)
             out[row["canonical"]] = OrgInfo(row["canonical"], row["type"], aliases)
