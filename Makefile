@@ -11,7 +11,6 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS := book,test,dev,lab
 export PYTHONHASHSEED := 0
-export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 # Commands that must reach no host run through tools/offline (loopback-only network namespace).

@@ -79,13 +79,12 @@ STYLE: dict[str, Any] = {
 def use_style() -> None:
     """Apply the project style to matplotlib (idempotent).
 
-        Examples
-        --------
-        >>> use_style()
-        >>> import matplotlib as mpl
-    import matplotlib.style
-        >>> mpl.rcParams["figure.facecolor"]
-        'white'
+    Examples
+    --------
+    >>> use_style()
+    >>> import matplotlib as mpl
+    >>> mpl.rcParams["figure.facecolor"]
+    'white'
     """
     matplotlib.style.use(STYLE)
 

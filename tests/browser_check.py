@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     server, base = serve(args.html)
     args.screenshots.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
-    n_images = n_links = 0
+    n_images = n_links = n_figures = 0
     pages = toc_pages(ROOT / "_toc.yml")
     try:
         for page in pages:
@@ -161,6 +161,16 @@ def main(argv: list[str] | None = None) -> int:
                 n_images += 1
                 if not ok:
                     problems.append(f"{page}: image did not load: {src}")
+            # Every figure shows an image (or a table), never a figure's text repr.
+            figures = driver.execute_script(
+                "return Array.from(document.querySelectorAll('figure')).map(f => "
+                "[f.id, f.querySelectorAll('img').length, f.querySelectorAll('table').length, "
+                "f.textContent.includes('<Figure size')]);"
+            )
+            for fig_id, n_img, n_table, text_repr in figures:
+                n_figures += 1
+                if text_repr or (n_img == 0 and n_table == 0):
+                    problems.append(f"{page}: figure {fig_id!r} has no image")
             hrefs = driver.execute_script(
                 "return Array.from(document.querySelectorAll('a[href]')).map(a => a.href);"
             )
@@ -210,7 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"PROBLEM {problem}")
     print(
-        f"browser check: {len(pages)} pages, {n_images} images, {n_links} internal links, "
+        f"browser check: {len(pages)} pages, {n_figures} figures, {n_images} images, "
+        f"{n_links} internal links, "
         f"search hits for {args.search_term!r}: {found}; {len(problems)} problems; "
         f"screenshots in {args.screenshots}"
     )
