@@ -62,6 +62,11 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
+def _table_number(value: float) -> str:
+    """Format a float for reading: 0.1 precision for lengths, 4 significant digits below 10."""
+    return f"{value:.1f}" if abs(value) >= 10 else f"{value:.4g}"
+
+
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """Return a DataFrame as a list of JSON-ready dicts (NaN → None, dates → ISO)."""
     return [_jsonable(row) for row in frame.to_dict(orient="records")]
@@ -87,7 +92,7 @@ def render(data: pd.DataFrame | list[dict[str, Any]] | dict[str, Any], fmt: str)
     if fmt == "table":
         if frame.empty:
             return "(no rows)\n"
-        return frame.to_string(index=False) + "\n"
+        return frame.to_string(index=False, float_format=_table_number) + "\n"
     raise BadInputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
