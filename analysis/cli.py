@@ -16,9 +16,10 @@ import io
 import json
 import math
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TextIO
 
 import pandas as pd
 
@@ -136,6 +137,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.handler
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning
+        return _run(handler, args)
+
+
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """Print a warning as one line on standard error, without source code."""
+    sys.stderr.write(f"warning: {message}\n")
+
+
+def _run(handler: Handler, args: argparse.Namespace) -> int:
     try:
         return handler(args)
     except AnalysisError as exc:

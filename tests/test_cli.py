@@ -78,3 +78,17 @@ def test_module_entry_point_runs_without_traceback() -> None:
         [sys.executable, "-m", "analysis", "--version"], capture_output=True, text=True, check=True
     )
     assert version.stdout.strip().endswith("0.1.0")
+
+
+def test_warnings_print_as_one_line(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text(
+        "Die Regierung in Tokio hat am Dienstag neue Gespräche mit der NATO angekündigt. "
+        "Man sagte, die Lage bleibe schwierig und die Gespräche seien noch nicht beendet.",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(path), "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["people"] == []
+    assert captured.err.startswith("warning: text does not look like English")
+    assert captured.err.count("\n") == 1

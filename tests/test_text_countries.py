@@ -82,6 +82,9 @@ def test_non_english_warns_and_reports_no_nonsense() -> None:
         a = analyze(text)
     assert not a.english
     assert set(a.countries["iso3"]) <= {"CHL", "OMN"}  # only full names written in the text
+    assert a.people.empty  # the English model's PERSON guesses on German are noise
+    assert set(a.organizations["name"]) <= {"NATO"}
+    assert set(a.entities["source"]) <= {"ruler"}
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         analyze("Japan and Finland signed a treaty in Helsinki on security.")

@@ -230,7 +230,10 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     english = looks_english(text)
     notes: list[str] = []
     if not english:
-        msg = "text does not look like English; countries are limited to full names"
+        msg = (
+            "text does not look like English; only full country names and known "
+            "organisations are reported, no people"
+        )
         warnings.warn(msg, UserWarning, stacklevel=3)
         notes.append(msg)
     sents = list(doc.sents)
@@ -291,6 +294,8 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
                      sentence=sent_index(s), canonical=item.name, source="alias")
             )  # fmt: skip
     rows.sort(key=lambda r: r["start"])
+    if not english:  # the English model's guesses on other languages are noise
+        rows = [r for r in rows if r["source"] == "ruler"]
     entities = _frame(rows, ENTITY_COLUMNS)
 
     # countries ----------------------------------------------------------------------
@@ -342,8 +347,11 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         text=text,
         entities=entities,
         countries=_frame(country_rows, COUNTRY_COLUMNS),
-        people=_frame(entity_rows(registry.people, True), PERSON_COLUMNS),
-        organizations=_frame(entity_rows(registry.organizations, False), ORG_COLUMNS),
+        people=_frame(entity_rows(registry.people if english else [], True), PERSON_COLUMNS),
+        organizations=_frame(
+            entity_rows([o for o in registry.organizations if english or o.org_type], False),
+            ORG_COLUMNS,
+        ),
         dates=_frame(date_rows, DATE_COLUMNS),
         quotes=_frame(quote_rows, QUOTE_COLUMNS),
         claims=_frame(claim_rows, CLAIM_COLUMNS),
