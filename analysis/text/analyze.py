@@ -22,7 +22,7 @@ from analysis.text.claims import find_claims
 from analysis.text.countries import find_countries, gazetteer
 from analysis.text.dates import find_dates
 from analysis.text.people import build_registry
-from analysis.text.pipeline import load_pipeline
+from analysis.text.pipeline import doc_text, load_pipeline, sentences
 from analysis.text.quotes import extract_quotes, find_quote_spans
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "sentence", "canonical", "source"]
@@ -226,7 +226,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     >>> analyze_doc(nlp(art.text), art).dates["iso"].tolist()
     ['2023-04-04']
     """
-    text = doc.text
+    text = doc_text(doc)
     english = looks_english(text)
     notes: list[str] = []
     if not english:
@@ -236,7 +236,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         )
         warnings.warn(msg, UserWarning, stacklevel=3)
         notes.append(msg)
-    sents = list(doc.sents)
+    sents = sentences(doc)
     sent_ranges = [(s.start_char, s.end_char) for s in sents]
     starts = [a for a, _ in sent_ranges]
 

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 from analysis.text.countries import CountryMention
 from analysis.text.dates import DateMention
 from analysis.text.people import Registry
+from analysis.text.pipeline import doc_text, sentences
 from analysis.text.quotes import QuoteSpan
 
 KINDS: tuple[str, ...] = (
@@ -158,12 +159,12 @@ def find_claims(
     >>> [(c.text, c.kinds) for c in find_claims(doc, build_registry(doc), [], [])]
     [('The border has more than doubled.', ['comparison'])]
     """
-    text = doc.text  # computed on every access by spaCy: read it once
+    text = doc_text(doc)
     date_ranges = [(d.start, d.end) for d in dates]
     quote_ranges = [(q.start, q.end) for q in quote_spans]
     groups = {"alliance", "bloc", "intergovernmental"}
     claims: list[Claim] = []
-    for i, sent in enumerate(doc.sents):
+    for i, sent in enumerate(sentences(doc)):
         s, e = sent.start_char, sent.end_char
         involved = [
             (ms, ent)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index
-from analysis.text.pipeline import organizations
+from analysis.text.pipeline import organizations, sentences
 
 #: Words that make up titles in front of names (lower case).
 TITLE_WORDS: frozenset[str] = frozenset(
@@ -273,7 +273,7 @@ def _left_title(doc: Doc, span: Span) -> tuple[str, str]:
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
-    return [s.start_char for s in doc.sents]
+    return [s.start_char for s in sentences(doc)]
 
 
 def build_registry(

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from analysis._resources import verified
 from analysis.errors import ModelNotFoundError
@@ -181,3 +181,39 @@ def base_pipeline(model: str | None = None) -> Language:
         except ModelNotFoundError:
             continue
     raise ModelNotFoundError(f"no spaCy English model found; install one with: {INSTALL_HINT}")
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """Return the sentences of ``doc``, computed once and kept on the doc.
+
+    spaCy rebuilds ``doc.sents`` from the parse on every access; the extraction
+    steps all need them, so they share one list.
+
+    Examples
+    --------
+    >>> doc = load_pipeline()("Finland joined NATO. Sweden followed.")
+    >>> [s.text for s in sentences(doc)]
+    ['Finland joined NATO.', 'Sweden followed.']
+    >>> sentences(doc) is sentences(doc)
+    True
+    """
+    cached = doc.user_data.get("analysis.sentences")
+    if cached is None:
+        cached = list(doc.sents)
+        doc.user_data["analysis.sentences"] = cached
+    return cached
+
+
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, joined once and kept on the doc (spaCy rebuilds it on every access).
+
+    Examples
+    --------
+    >>> doc_text(load_pipeline()("Finland joined NATO."))
+    'Finland joined NATO.'
+    """
+    cached = doc.user_data.get("analysis.text")
+    if cached is None:
+        cached = doc.text
+        doc.user_data["analysis.text"] = cached
+    return str(cached)

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index
 from analysis.text.people import GENERIC_ROLES, PRONOUNS, ROLE_NOUNS, Registry
+from analysis.text.pipeline import doc_text, sentences
 
 #: Lemmas of verbs that introduce reported speech.
 CUE_LEMMAS: frozenset[str] = frozenset(
@@ -354,10 +355,10 @@ def extract_quotes(
     direct | Jens Stoltenberg | said | We are ready
     indirect | Jens Stoltenberg | according to | talks go on
     """
-    text = doc.text
+    text = doc_text(doc)
     if spans is None:
         spans = find_quote_spans(text)
-    sents = list(doc.sents)
+    sents = sentences(doc)
     sent_starts = [s.start_char for s in sents]
     results: list[Quote] = []
     claimed: list[tuple[int, int]] = []
