@@ -198,7 +198,11 @@ def main(argv: list[str] | None = None) -> int:
 
         # Dark mode keeps figures readable: they have opaque backgrounds.
         driver.get(urljoin(base, pages[min(3, len(pages) - 1)]))
-        driver.execute_script("document.documentElement.dataset.theme = 'dark';")
+        driver.execute_script(
+            "document.documentElement.dataset.theme = 'dark';"
+            "const img = document.querySelector('figure img');"
+            "if (img) { img.scrollIntoView({block: 'center'}); }"
+        )
         time.sleep(0.3)
         driver.save_screenshot(str(args.screenshots / "dark_mode.png"))
 

@@ -118,3 +118,11 @@ def test_border_map_accepts_no_borders() -> None:
     )
     fig = figs.border_map(countries("110m"), empty)
     assert not fig.axes[1].texts
+
+
+def test_year_colour_handles_missing_values() -> None:
+    assert figs._year_colour(pd.NA) == figs.NON_NATO_COLOUR
+    assert figs._year_colour(np.nan) == figs.NON_NATO_COLOUR
+    assert figs._year_colour(None) == figs.NON_NATO_COLOUR
+    assert figs._year_colour(2023) == figs.YEAR_COLOURS[2023]
+    assert figs._year_colour(1990) == PALETTE["green"]  # a year without its own colour

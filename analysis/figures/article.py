@@ -72,7 +72,7 @@ def place_labels(ax: Axes, items: list[tuple[float, float, str, float]]) -> None
                 textcoords="offset points",
                 ha="center",
                 va="center",
-                fontsize=7.5,
+                fontsize=9,
                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
                 arrowprops=(
                     None
@@ -131,7 +131,7 @@ def countries_map(world: gpd.GeoDataFrame, mentioned: pd.DataFrame) -> Figure:
         Patch(color=c, label=f"{lo}" if lo == hi else (f"{lo}–{hi}" if hi < 10**6 else f"{lo}+"))
         for lo, hi, c in MENTION_CLASSES
     ]
-    ax.legend(handles=handles, title="Mentions", loc="lower left", fontsize=8, title_fontsize=8)
+    ax.legend(handles=handles, title="Mentions", loc="lower left", fontsize=9, title_fontsize=9)
     return fig
 
 

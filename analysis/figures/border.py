@@ -67,10 +67,10 @@ def _spread(values: list[float], gap: float) -> list[float]:
     return out
 
 
-def _year_colour(year: int | None) -> str:
-    if year is None or (isinstance(year, float) and np.isnan(year)):
+def _year_colour(year: object) -> str:
+    if year is None or pd.isna(year):  # type: ignore[call-overload]
         return NON_NATO_COLOUR
-    return YEAR_COLOURS.get(int(year), PALETTE["green"])
+    return YEAR_COLOURS.get(int(year), PALETTE["green"])  # type: ignore[call-overload]
 
 
 def border_map(
