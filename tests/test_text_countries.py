@@ -88,3 +88,16 @@ def test_non_english_warns_and_reports_no_nonsense() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         analyze("Japan and Finland signed a treaty in Helsinki on security.")
+
+
+def test_capitals_as_places_are_not_country_mentions() -> None:
+    text = (
+        "STOCKHOLM (AP) — Sweden joined NATO on Thursday.\n\n"
+        "Kishida told a news conference in Tokyo that Moscow had miscalculated. "
+        "The summit in Vilnius ended. In Beijing's view, the alliance was expanding."
+    )
+    a = analyze(text, published="2024-03-07")
+    forms = {f for fs in a.countries["forms"] for f in fs}
+    assert "STOCKHOLM" not in forms and "Tokyo" not in forms and "Vilnius" not in forms
+    assert {"Moscow", "Beijing"} <= forms  # governments: a subject, a possessive
+    assert "LTU" not in set(a.countries["iso3"])

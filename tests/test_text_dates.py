@@ -83,3 +83,14 @@ def test_without_publication_date() -> None:
 
 def test_resolve_weekday_same_day() -> None:
     assert resolve_weekday(2, PUB, None, False) == PUB
+
+
+def test_month_dating_a_noun_ignores_future_tense_elsewhere() -> None:
+    from analysis.text import analyze
+
+    text = "Finland will extend its fence after a surge of asylum seekers in November."
+    dates = analyze(text, published="2024-04-12").dates
+    assert dates[["text", "iso"]].values.tolist() == [["November", "2023-11"]]
+    text = "Finland will close the border in November."
+    dates = analyze(text, published="2024-04-12").dates
+    assert dates["iso"].tolist() == ["2024-11"]

@@ -97,4 +97,28 @@ def test_pronoun_and_description_speakers() -> None:
 
 
 def test_scare_quotes_are_not_quotes() -> None:
-    assert analyze('Moscow calls it a "special military operation" in Ukraine.').quotes.empty
+    assert analyze('The so-called "peace plan" was rejected in Kyiv.').quotes.empty
+    # A label quoted with a naming verb is the subject's wording, not a scare quote.
+    q = analyze('Moscow calls it a "special military operation" in Ukraine.').quotes
+    assert q["text"].tolist() == ["special military operation"]
+    assert q["cue"].tolist() == ["calls"]
+
+
+def test_words_quoted_with_a_naming_verb_are_attributed() -> None:
+    text = (
+        "Blinken called it \"a historic moment\". North Korea's state media, KCNA, "
+        "called the alliance \"a war machine\". Critics see a \"new era\" of tension."
+    )
+    quotes = analyze(text, published="2024-03-07").quotes
+    pairs = zip(quotes["speaker"], quotes["cue"], strict=True)
+    by_text = dict(zip(quotes["text"], pairs, strict=True))
+    assert by_text["a historic moment"] == ("Blinken", "called")
+    assert by_text["a war machine"][1] == "called"
+    assert "new era" not in by_text  # a scare quote with no speaker stays out
+
+
+def test_reported_speech_in_a_relative_clause_starts_after_the_cue() -> None:
+    text = "It is a shift that analysts say is the biggest change since the Cold War."
+    q = analyze(text, published="2024-03-07").quotes
+    assert q["text"].tolist() == ["is the biggest change since the Cold War"]
+    assert q["speaker"].tolist() == ["analysts"]

@@ -98,3 +98,16 @@ def test_checkable_claims(seed: Analysis) -> None:
 def test_entity_offsets(seed: Analysis) -> None:
     for _, row in seed.entities.iterrows():
         assert seed.text[row["start"] : row["end"]] == row["text"]
+
+
+def test_titles_with_of_and_no_generic_organisations() -> None:
+    from analysis.text import analyze
+
+    text = (
+        "Prime Minister Ulf Kristersson met U.S. Secretary of State Antony Blinken. "
+        "Both said cooperation in the Indo-Pacific mattered."
+    )
+    a = analyze(text, published="2024-03-07")
+    titles = dict(zip(a.people["name"], a.people["title"], strict=True))
+    assert titles["Antony Blinken"] == "Secretary of State"
+    assert not {"State", "Indo-Pacific"} & set(a.organizations["name"])

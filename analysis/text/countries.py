@@ -22,7 +22,7 @@ from spacy.vocab import Vocab
 
 from analysis._resources import verified
 from analysis.errors import UnknownCountryError
-from analysis.text.pipeline import DATA_DIR, organizations
+from analysis.text.pipeline import DATA_DIR, doc_text, organizations
 
 #: Kinds of surface form, in the order they are reported.
 FORM_KINDS: tuple[str, ...] = ("name", "demonym", "capital", "seat")
@@ -194,6 +194,48 @@ def _case_ok(written: str, form: str) -> bool:
     return written[:1].isupper() or not written[:1].isalpha()
 
 
+#: Words before a capital that make it a place ("reporters in Beijing"), not a government.
+LOCATIVE_WORDS: frozenset[str] = frozenset(
+    {
+        "in", "at", "from", "near", "to", "into", "outside", "around", "via", "across",
+        "toward", "towards", "through", "inside", "visit", "visited", "visiting", "visits",
+    }
+)  # fmt: skip
+
+
+def _is_place_not_government(doc: Doc, start: int, end: int) -> bool:
+    """True when a capital or seat of power names a place, not a government.
+
+    Two signs: a dateline ("STOCKHOLM (AP) —" at the start of a line), and a
+    locative word just before it ("a news conference in Tokyo", "visited Kyiv"),
+    unless it is possessive ("in Moscow's view" still speaks of the government).
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> _is_place_not_government(nlp("He spoke to reporters in Beijing."), 5, 6)
+    True
+    >>> _is_place_not_government(nlp("Beijing criticised the plan."), 0, 1)
+    False
+    """
+    span = doc[start:end]
+    if end < len(doc) and doc[end].text in {"'s", "’s"}:
+        return False
+    line_start = span.start_char == 0 or doc_text(doc)[span.start_char - 1] == "\n"
+    if (
+        line_start
+        and span.text.isupper()
+        and end < len(doc)
+        and doc[end].text in {"(", ",", "—", "–", "-"}
+    ):
+        return True
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 0 and doc[i].lower_ in LOCATIVE_WORDS
+
+
 def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention]:
     """Find country mentions in a parsed document.
 
@@ -240,6 +282,8 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         if any(bs <= start and end <= be for bs, be in blocked):
             continue
         if names_only and (kind != "name" or len(form) < 5):
+            continue
+        if kind in {"capital", "seat"} and _is_place_not_government(doc, start, end):
             continue
         for i in range(start, end):
             taken[i] = True

@@ -208,6 +208,21 @@ def _closest_month(m: int, published: date, mod: str | None, future: bool) -> tu
     return min(pairs, key=lambda ci: (abs(ci[1] - here), ci[1] > here))[0]
 
 
+def _modifies_noun(doc: Doc, start: int, end: int) -> bool:
+    """True when a date expression hangs off a noun ("a surge of migrants in November").
+
+    Such a date dates an event named by the noun, not the sentence's main verb, so
+    a future tense elsewhere in the sentence says nothing about it.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root.head
+    if head.dep_ == "prep" or head.pos_ == "ADP":
+        head = head.head
+    return head.pos_ in {"NOUN", "PROPN"} and head.i < span.start
+
+
 def _is_future(text: str, start: int, sentences: list[tuple[int, int]] | None) -> bool:
     if sentences:
         for s, e in sentences:
@@ -346,6 +361,8 @@ def find_dates(
             if span is not None and span.root.dep_ == "nummod":
                 continue
         future = _is_future(text, s, sentences)
+        if future and doc is not None and _modifies_noun(doc, s, e):
+            future = False  # "will act after a surge in November": the surge is past or near
         res = _resolve(kind, m, text, published, future)
         if res is None:
             continue

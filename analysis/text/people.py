@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from analysis.text.countries import form_index
+from analysis.text.countries import form_index, regions
 from analysis.text.pipeline import organizations, sentences
 
 #: Words that make up titles in front of names (lower case).
@@ -241,12 +241,44 @@ def clean_name(span: Span) -> tuple[str, str]:
     return name, " ".join(title)
 
 
+#: Single words the statistical model sometimes tags as organisations on their own.
+GENERIC_ORG_WORDS: frozenset[str] = frozenset(
+    {"state", "ministry", "government", "parliament", "embassy", "office", "council"}
+)
+
+
+def _not_an_organisation(text: str) -> bool:
+    """True for NER "organisations" that are regions or lone generic words.
+
+    Examples
+    --------
+    >>> _not_an_organisation("Indo-Pacific"), _not_an_organisation("State")
+    (True, True)
+    >>> _not_an_organisation("Atlantic Council")
+    False
+    """
+    low = text.lower()
+    if low in GENERIC_ORG_WORDS or low in TITLE_WORDS:
+        return True
+    return low in {r.lower() for r in regions()}
+
+
 def _left_title(doc: Doc, span: Span) -> tuple[str, str]:
     """Title words and affiliation (ISO3) written just before a name."""
     words: list[Token] = []
     i = span.start - 1
     while i >= 0:
         tok = doc[i]
+        if (
+            tok.lower_ == "of"
+            and words
+            and i > 0
+            and doc[i - 1].lower_ in TITLE_WORDS
+            and (words[0].lower_ in TITLE_WORDS or words[0].text[:1].isupper())
+        ):
+            words.insert(0, tok)  # "Secretary of State", "Minister of Defence"
+            i -= 1
+            continue
         if tok.is_punct or tok.is_space or tok.pos_ in {"DET", "VERB", "ADP", "AUX", "PRON"}:
             break
         if tok.dep_ not in {"compound", "amod", "nmod", "nn"} and tok.lower_ not in TITLE_WORDS:
@@ -357,10 +389,10 @@ def build_registry(
             canonical = ent.ent_id_
             text = ent.text
         else:
-            text = _POSSESSIVE.sub("", ent.text).strip()
+            text = _POSSESSIVE.sub("", ent.text).strip().rstrip(":;,").strip()
             if text.lower().startswith("the "):
                 text = text[4:]
-            if not text or text.lower() in forms:
+            if not text or text.lower() in forms or _not_an_organisation(text):
                 continue
             canonical = text
         org = orgs.setdefault(canonical, Entity(canonical, "org"))

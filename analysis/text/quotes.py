@@ -31,6 +31,9 @@ from analysis.text.countries import form_index
 from analysis.text.people import GENERIC_ROLES, PRONOUNS, ROLE_NOUNS, Registry
 from analysis.text.pipeline import doc_text, sentences
 
+#: Lemmas of verbs that attribute quoted words by naming something ("called it "a …"").
+NAMING_LEMMAS: frozenset[str] = frozenset({"call", "describe", "dub", "label", "brand", "term"})
+
 #: Lemmas of verbs that introduce reported speech.
 CUE_LEMMAS: frozenset[str] = frozenset(
     [
@@ -274,7 +277,9 @@ def resolve_speaker(
     written = span.text.strip()
     # a named person or organisation in the phrase (person first)
     found_org: str | None = None
-    for t in [tok, *span]:
+    # an appositive name: "Its spokeswoman, Maria Zakharova, told reporters"
+    appositives = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
+    for t in [tok, *span, *appositives]:
         ent = registry.at(t.idx, t.idx + len(t.text))
         if ent is not None and ent.kind == "person":
             return ent.name, written
@@ -396,6 +401,14 @@ def extract_quotes(
                     cs, ce = q.start, q.end
                     while ce > cs and text[ce - 1] in ",;:":
                         ce -= 1
+        else:
+            # 'told reporters: "These are fantasies."' - the content is one quotation
+            k = next(
+                (k for k, q in enumerate(spans) if q.start <= cs + 1 and ce <= q.end + 2), None
+            )
+            if k is not None and spans[k].start >= cs - 2:
+                kind = "direct"
+                inside = [k]
         used.update(inside)
         if speaker_tok is not None:
             speaker, written = resolve_speaker(speaker_tok, registry, _last(results, cs))
@@ -444,6 +457,8 @@ def extract_quotes(
                 fwd = [c for c in ccomps if c.i > tok.i]
                 if fwd:
                     start_tok = fwd[0].left_edge
+                    if start_tok.i <= tok.i:  # "a shift that analysts say is …": after the cue
+                        start_tok = doc[tok.i + 1]
             if start_tok is not None and start_tok.i < sent.end:
                 q = _in_spans(start_tok.idx + 1, spans) or _in_spans(start_tok.idx, spans)
                 end = send
@@ -541,6 +556,15 @@ def extract_quotes(
                             label_toks[-1], registry, _last(results, q.start)
                         )
                         cue = "colon"
+                if speaker is None:
+                    # '… called the alliance "a war machine"': words quoted with a naming verb
+                    naming = [
+                        t for t in toks if t.lemma_.lower() in NAMING_LEMMAS and t.pos_ == "VERB"
+                    ]
+                    subj = _subject(naming[-1]) if naming else None
+                    if subj is not None and subj.dep_ != "nsubjpass":
+                        speaker, written = resolve_speaker(subj, registry, _last(results, q.start))
+                        cue = naming[-1].text.lower()
                 if speaker is None:
                     # a quote inside a sentence with no attribution: a scare quote
                     continue
