@@ -5,3 +5,13 @@ The whole suite (tests, doctests and nbval) runs with pytest-socket's
 connection to another host raises instead of quietly reaching the network.
 ``tests/test_offline.py`` proves it.
 """
+
+import os
+
+from hypothesis import settings
+
+# Property-based tests draw the same examples on every run, so a build is reproducible;
+# `HYPOTHESIS_PROFILE=explore` draws new ones when hunting for bugs.
+settings.register_profile("deterministic", derandomize=True, deadline=None)
+settings.register_profile("explore", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))

@@ -106,8 +106,8 @@ def test_scare_quotes_are_not_quotes() -> None:
 
 def test_words_quoted_with_a_naming_verb_are_attributed() -> None:
     text = (
-        "Blinken called it \"a historic moment\". North Korea's state media, KCNA, "
-        "called the alliance \"a war machine\". Critics see a \"new era\" of tension."
+        'Blinken called it "a historic moment". North Korea\'s state media, KCNA, '
+        'called the alliance "a war machine". Critics see a "new era" of tension.'
     )
     quotes = analyze(text, published="2024-03-07").quotes
     pairs = zip(quotes["speaker"], quotes["cue"], strict=True)
