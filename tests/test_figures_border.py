@@ -126,3 +126,21 @@ def test_year_colour_handles_missing_values() -> None:
     assert figs._year_colour(None) == figs.NON_NATO_COLOUR
     assert figs._year_colour(2023) == figs.YEAR_COLOURS[2023]
     assert figs._year_colour(1990) == PALETTE["green"]  # a year without its own colour
+
+
+def test_chapter_three_figures_have_no_overlapping_labels() -> None:
+    from analysis.figures import label_overlaps
+    from analysis.reference import nato_members
+
+    lines = border_lines("RUS", "10m")
+    members = nato_members()
+    years = dict(
+        zip(members["iso3"], pd.to_datetime(members["accession_date"]).dt.year, strict=True)
+    )
+    lines["joined"] = lines["neighbor_iso3"].map(years).astype("Int64")
+    fig = figs.border_map(countries("50m"), lines)
+    assert label_overlaps(fig) == []
+    ratios = pd.DataFrame(
+        {"label": ["CIA", "National", "Wikipedia"], "ratio": [1.994, 1.990, 2.107]}
+    )
+    assert label_overlaps(figs.ratio_by_source(ratios)) == []
