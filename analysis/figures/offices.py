@@ -26,6 +26,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 from shapely.geometry import box
 
 from analysis.figures import text_extent
@@ -215,13 +216,22 @@ def _place_labels(
         (-14, -12, "right", "top"),
     ),
     fontsize: float = 8.0,
+    avoid: Sequence[tuple[float, float]] = (),
 ) -> list[Text]:
-    """Label points, trying offsets in turn until a label clears every earlier one."""
+    """Label points, trying offsets in turn until a label clears every earlier one.
+
+    ``avoid`` lists further points (data coordinates, e.g. markers of unlabelled
+    offices) that no label may cover.
+    """
     fig = ax.figure
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     frame = ax.get_window_extent(renderer)
     placed: list[Text] = []
+    markers = [
+        Bbox.from_extents(px - 4, py - 4, px + 4, py + 4)
+        for px, py in (ax.transData.transform((x, y)) for x, y in avoid)
+    ]
     for label, x, y, *prefer in points:
         for dx, dy, ha, va in [*prefer, *offsets]:
             t = ax.annotate(
@@ -236,7 +246,8 @@ def _place_labels(
             bb = text_extent(t, renderer).padded(1.5)
             inside = frame.x0 <= bb.x0 and bb.x1 <= frame.x1 and frame.y0 <= bb.y0
             inside = inside and bb.y1 <= frame.y1
-            if inside and not any(bb.overlaps(text_extent(p, renderer)) for p in placed):
+            clear = not any(bb.overlaps(m) for m in markers)
+            if inside and clear and not any(bb.overlaps(text_extent(p, renderer)) for p in placed):
                 placed.append(t)
                 break
             t.remove()
@@ -360,10 +371,14 @@ def offices_map(
         edgecolor="#CCCCCC",
     )
     first = df.drop_duplicates("city")
+    # Kyiv sits between Moscow and Chisinau: its label goes to the left, clear of both.
+    prefer = {"Kyiv": [(-7, 3, "right", "bottom")]}
     points = [("Brussels (HQ)", hx, hy, (-7, 3, "right", "bottom"))] + [
-        (r.city, r.x, r.y) for r in first.itertuples() if r.city in label_cities
+        (r.city, r.x, r.y, *prefer.get(str(r.city), []))
+        for r in first.itertuples()
+        if r.city in label_cities
     ]
-    _place_labels(ax, points)
+    _place_labels(ax, points, avoid=[(hx, hy), *zip(df["x"], df["y"], strict=True)])
     return fig
 
 
