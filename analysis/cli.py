@@ -132,7 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Examples
     --------
-    >>> main(["--version"])  # doctest: +SKIP
+    >>> main(["borders", "Atlantis"])  # prints "error: unknown country 'Atlantis'" on stderr
+    2
     """
     parser = build_parser()
     args = parser.parse_args(argv)
