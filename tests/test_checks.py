@@ -212,7 +212,8 @@ def test_border_more_than_doubled_depends_on_source():
 
 
 def test_border_natural_earth_rows_when_geo_available():
-    pytest.importorskip("analysis.geo")
+    import analysis.geo  # noqa: F401
+
     v = one(SEED_BORDER, "border_change", context=CTX)
     ev = v.evidence.set_index("series")
     assert {"natural_earth_10m", "natural_earth_50m", "natural_earth_110m"} <= set(ev.index)
