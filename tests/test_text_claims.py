@@ -46,3 +46,10 @@ def test_office_and_comparison_without_numbers() -> None:
     assert "office" in kinds("NATO has a liaison office in Kyiv.")[0]
     assert kinds("The length of the border has more than doubled.") == [["comparison"]]
     assert kinds("Cooperation becomes more and more important.") == []
+
+
+def test_alliance_growth_is_a_claim_only_with_a_number_or_date() -> None:
+    assert kinds("Peskov commented on the expansion of NATO.") == []
+    assert "membership" in kinds("NATO's enlargement to 32 members was completed.")[0]
+    assert "office" not in sum(kinds("Hayashi gave no details about the NATO office."), [])
+    assert "office" in kinds("NATO plans to open a liaison office in Tokyo.")[0]

@@ -37,9 +37,11 @@ KINDS: tuple[str, ...] = (
 _NUM_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _MEMBER_LEMMAS = {
     "join", "accede", "accession", "member", "membership", "admit", "admission", "withdraw",
-    "withdrawal", "expel", "expulsion", "ratify", "ratification", "enlargement", "enlarge",
-    "expansion", "expand",
+    "withdrawal", "expel", "expulsion", "ratify", "ratification",
 }  # fmt: skip
+#: Growth of an alliance: a membership claim only with a number or a date attached
+#: ("NATO's enlargement to 32 members"), not as a topic ("the expansion of NATO").
+_GROWTH_LEMMAS = {"enlargement", "enlarge", "expansion", "expand"}
 _MEMBER_CONTEXT = {"alliance", "bloc", "union", "treaty", "organization", "organisation"}
 _CHANGE_LEMMAS = {
     "increase", "decrease", "rise", "fall", "grow", "drop", "decline", "shrink", "surge",
@@ -48,6 +50,11 @@ _CHANGE_LEMMAS = {
 _MULTIPLY_LEMMAS = {"double", "triple", "treble", "quadruple", "halve"}
 _OFFICE_NOUNS = {"office", "representation", "mission", "embassy", "consulate", "headquarters"}
 _OFFICE_VERBS = {"appoint", "elect", "nominate", "resign", "swear", "inaugurate", "dismiss"}
+#: Words that make a sentence about an office a claim: it exists, opens, closes, moves.
+_OFFICE_EVENTS = {
+    "open", "opening", "close", "closure", "closing", "establish", "establishment", "set",
+    "host", "have", "launch", "inaugurate", "shut", "relocate", "move", "plan", "propose",
+}  # fmt: skip
 _ORDINAL_RE = re.compile(
     r"\b(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"eleventh|twelfth|twentieth|thirtieth|hundredth)\b",
@@ -130,13 +137,16 @@ def sentence_kinds(
         r"\b(the most|the least)\s+\w+", text, re.I
     )):  # fmt: skip
         kinds.add("superlative")
-    if any(lem in _MEMBER_LEMMAS for lem in lemmas) and (
-        has_group or any(lem in _MEMBER_CONTEXT for lem in lemmas)
-    ):
+    in_group = has_group or any(lem in _MEMBER_CONTEXT for lem in lemmas)
+    if in_group and any(lem in _MEMBER_LEMMAS for lem in lemmas):
+        kinds.add("membership")
+    dated = any(s <= t.idx < e for t in toks for s, e in date_ranges)
+    if in_group and any(lem in _GROWTH_LEMMAS for lem in lemmas) and ("number" in kinds or dated):
         kinds.add("membership")
     if any(lem in _OFFICE_VERBS for lem in lemmas):
         kinds.add("office")
-    if any(t.lemma_.lower() in _OFFICE_NOUNS and t.pos_ == "NOUN" for t in toks) and has_group:
+    office_noun = any(t.lemma_.lower() in _OFFICE_NOUNS and t.pos_ == "NOUN" for t in toks)
+    if office_noun and has_group and any(lem in _OFFICE_EVENTS for lem in lemmas):
         kinds.add("office")
     ordered = [k for k in KINDS if k in kinds]
     return ordered, numbers
