@@ -10,11 +10,13 @@ import pytest
 import pytest_socket
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
 def test_connection_to_remote_host_is_blocked() -> None:
     with pytest.raises(pytest_socket.SocketConnectBlockedError):
         socket.create_connection(("93.184.215.14", 80), timeout=1)
 
 
+@pytest.mark.filterwarnings("ignore:A test tried to use socket")
 def test_http_request_is_blocked() -> None:
     with pytest.raises((pytest_socket.SocketConnectBlockedError, urllib.error.URLError)):
         urllib.request.urlopen("http://example.org/", timeout=1)
