@@ -20,6 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -260,7 +261,13 @@ def _not_an_organisation(text: str) -> bool:
     low = text.lower()
     if low in GENERIC_ORG_WORDS or low in TITLE_WORDS:
         return True
-    return low in {r.lower() for r in regions()}
+    return low in _region_names()
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Lower-case region names, built once (checked for every NER organisation)."""
+    return frozenset(r.lower() for r in regions())
 
 
 def _left_title(doc: Doc, span: Span) -> tuple[str, str]:
