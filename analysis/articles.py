@@ -4,7 +4,7 @@ An article is a UTF-8 text file whose first non-empty line is its title.  A
 metadata file named ``<stem>.meta.json`` beside it may give the title, the
 publication date (with how it was inferred), the outlet and known page
 furniture.  Seed articles live in the project's ``seeds/`` folder and are found
-through :func:`analysis._resources.seeds_dir`, never the working directory.
+through :func:`analysis._data.seeds_dir`, never the working directory.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis._resources import seeds_dir
+from analysis._data import seeds_dir
 from analysis.errors import BadInputError
 
 #: Largest article accepted, in characters (spaCy's default ``max_length``).
@@ -167,7 +167,7 @@ def read_text(path: str | Path) -> str:
 
     Examples
     --------
-    >>> from analysis._resources import seeds_dir
+    >>> from analysis._data import seeds_dir
     >>> read_text(seeds_dir() / "000_e7a9e3d448b427a1.txt").splitlines()[0][:8]
     'In Japan'
     """

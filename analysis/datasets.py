@@ -1,7 +1,7 @@
 """Every dataset shipped with the package: source, version, licence, checksum, derivation.
 
 The table is *generated*, never typed: it reads the machine-readable manifests
-(``analysis/data/checksums.json`` and ``analysis/reference/data/SHA256SUMS``), the
+(the ``SHA256SUMS`` listing of every data folder, see :mod:`analysis._data`), the
 provenance notes that sit beside the data (``analysis/data/PROVENANCE.md`` and
 ``analysis/reference/data/SOURCES.md``, whose Markdown tables are parsed), and
 re-hashes every file, so the book's appendix cannot drift from the data.
@@ -17,13 +17,12 @@ True
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 import pandas as pd
 
-from analysis._resources import package_file, sha256
+from analysis._data import listed, package_file, sha256
 from analysis.errors import DataFileError
 
 __all__ = ["COLUMNS", "datasets", "language_model", "markdown_tables"]
@@ -112,14 +111,12 @@ def _row_count(path: Path) -> int | None:
 
 def _geography() -> list[dict[str, object]]:
     folder = package_file(*_GEO_DIR)
-    manifest_path = folder / "checksums.json"
-    if not manifest_path.is_file():
-        raise DataFileError(f"checksum manifest missing: {manifest_path}")
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     prov = _table_with(folder / "PROVENANCE.md", "licence")
     out: list[dict[str, object]] = []
-    for name, meta in manifest["files"].items():
-        info = prov.get(name, {})
+    for name, digest in listed(folder).items():
+        if name not in prov:  # the provenance notes themselves
+            continue
+        info = prov[name]
         scale = info.get("scale", "")
         pov = info.get("point of view", "")
         ne = info.get("Natural Earth", "")
@@ -133,12 +130,12 @@ def _geography() -> list[dict[str, object]]:
             {
                 "dataset": name,
                 "kind": "geography",
-                "source": info.get("source package", str(meta.get("source", ""))),
-                "version": version or str(meta.get("source", "")),
+                "source": info.get("source package", ""),
+                "version": version or info.get("source package", ""),
                 "licence": info.get("licence", ""),
                 "derived": derived,
                 "path": folder / name,
-                "listed": str(meta["sha256"]),
+                "listed": digest,
             }
         )
     return out
@@ -146,15 +143,11 @@ def _geography() -> list[dict[str, object]]:
 
 def _reference() -> list[dict[str, object]]:
     folder = package_file(*_REF_DIR)
-    listing = folder / "SHA256SUMS"
-    if not listing.is_file():
-        raise DataFileError(f"checksum list missing: {listing}")
     sources = _table_with(folder / "SOURCES.md", "built from")
     out: list[dict[str, object]] = []
-    for line in listing.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
+    for name, digest in listed(folder).items():
+        if not name.endswith(".csv"):
             continue
-        digest, name = line.split()
         info = sources.get(name, {})
         out.append(
             {
@@ -173,14 +166,10 @@ def _reference() -> list[dict[str, object]]:
 
 def _gazetteers() -> list[dict[str, object]]:
     folder = package_file(*_TEXT_DIR)
-    listing = folder / "SHA256SUMS"
-    if not listing.is_file():
-        raise DataFileError(f"checksum list missing: {listing}")
     out: list[dict[str, object]] = []
-    for line in listing.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
+    for name, digest in listed(folder).items():
+        if not name.endswith(".csv"):
             continue
-        digest, name = line.split()
         out.append(
             {
                 "dataset": name,

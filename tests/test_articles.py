@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis import BadInputError
-from analysis._resources import seeds_dir, sha256
+from analysis._data import seeds_dir, sha256
 from analysis.articles import (
     MAX_CHARS,
     count_words,
@@ -172,7 +172,7 @@ def test_seeds_dir_honours_environment(tmp_path: Path, monkeypatch: pytest.Monke
 
 def test_verified_rejects_changed_and_unlisted_files(tmp_path: Path) -> None:
     from analysis import DataFileError
-    from analysis._resources import verified
+    from analysis._data import verified
 
     good = tmp_path / "a.csv"
     good.write_text("x\n1\n", encoding="utf-8")
@@ -181,11 +181,11 @@ def test_verified_rejects_changed_and_unlisted_files(tmp_path: Path) -> None:
     (tmp_path / "SHA256SUMS").write_text(f"{sha256(good)}  a.csv\n")
     assert verified(good) == good
     good.write_text("x\n2\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="does not match"):
+    with pytest.raises(DataFileError, match="data file corrupt"):
         verified(good)
     other = tmp_path / "b.csv"
     other.write_text("y\n", encoding="utf-8")
-    with pytest.raises(DataFileError, match="no checksum listed"):
+    with pytest.raises(DataFileError, match="not in .*SHA256SUMS: b.csv"):
         verified(other)
-    with pytest.raises(DataFileError, match="not found"):
+    with pytest.raises(DataFileError, match="data file missing"):
         verified(tmp_path / "missing.csv")

@@ -35,3 +35,17 @@ def test_checksum_mismatch_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(ds, "sha256", lambda path: "0" * 64)
     df = ds.datasets()
     assert not df[df["kind"] != "language model"]["verified"].any()
+
+
+def test_every_checksum_listing_is_current() -> None:
+    """A data file edited without regenerating its listing fails here (and on load)."""
+    import subprocess
+    import sys
+
+    from analysis._data import PACKAGE_ROOT
+
+    tool = PACKAGE_ROOT.parent / "tools" / "update_checksums.py"
+    done = subprocess.run(
+        [sys.executable, str(tool), "--check"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr

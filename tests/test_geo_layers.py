@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from shapely.geometry import Point
 
+from analysis._data import listed, sha256, write_checksums
 from analysis.errors import BadInputError, DataFileError, UnknownCountryError
 from analysis.geo import countries, country_name, land_borders, layers, resolve_country
 
@@ -190,30 +191,28 @@ def test_missing_file_is_named(fake_data: Path) -> None:
         countries("10m")
 
 
-def test_missing_manifest(fake_data: Path) -> None:
-    (fake_data / "checksums.json").unlink()
-    with pytest.raises(DataFileError, match="checksums.json"):
+def test_missing_listing(fake_data: Path) -> None:
+    (fake_data / "SHA256SUMS").unlink()
+    with pytest.raises(DataFileError, match="checksum list missing"):
         countries("50m")
 
 
-def test_broken_manifest(fake_data: Path) -> None:
-    (fake_data / "checksums.json").write_text("{not json", encoding="utf-8")
-    with pytest.raises(DataFileError, match="checksums.json"):
+def test_broken_listing(fake_data: Path) -> None:
+    (fake_data / "SHA256SUMS").write_text("not a listing\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="SHA256SUMS: line 1"):
         countries("50m")
 
 
 def test_unlisted_file(fake_data: Path) -> None:
-    manifest = json.loads((fake_data / "checksums.json").read_text(encoding="utf-8"))
-    del manifest["files"]["countries-50m.json"]
-    (fake_data / "checksums.json").write_text(json.dumps(manifest), encoding="utf-8")
-    with pytest.raises(DataFileError, match="not in the checksum manifest"):
+    listing = fake_data / "SHA256SUMS"
+    lines = listing.read_text(encoding="utf-8").splitlines(keepends=True)
+    listing.write_text("".join(x for x in lines if "countries-50m.json" not in x), "utf-8")
+    with pytest.raises(DataFileError, match="not in .*SHA256SUMS: countries-50m.json"):
         countries("50m")
 
 
 def _rehash(folder: Path, name: str) -> None:
-    manifest = json.loads((folder / "checksums.json").read_text(encoding="utf-8"))
-    manifest["files"][name]["sha256"] = layers.sha256(folder / name)
-    (folder / "checksums.json").write_text(json.dumps(manifest), encoding="utf-8")
+    write_checksums(folder)
 
 
 def test_unreadable_zip_with_matching_checksum(fake_data: Path) -> None:
@@ -244,15 +243,15 @@ def test_unmappable_topojson_feature(fake_data: Path) -> None:
         countries("110m")
 
 
-def test_vendor_manifest_matches_files() -> None:
+def test_vendor_listing_matches_files() -> None:
     from analysis.data import vendor_data
 
-    manifest = json.loads(layers.package_file("data", "checksums.json").read_text("utf-8"))
+    shipped = listed(layers.package_file("data"))
     for name in vendor_data.FILES:
-        assert manifest["files"][name]["sha256"] == layers.sha256(layers.package_file("data", name))
+        assert shipped[name] == sha256(layers.package_file("data", name))
 
 
-def test_vendor_script_rewrites_manifest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_vendor_script_rewrites_listing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from analysis.data import vendor_data
 
     src = layers.package_file("data")
@@ -263,14 +262,13 @@ def test_vendor_script_rewrites_manifest(tmp_path: Path, monkeypatch: pytest.Mon
     shutil.copy(src / "LICENSE-world-atlas.txt", atlas / "LICENSE")
     out = tmp_path / "data"
     out.mkdir()
+    shutil.copy(src / "PROVENANCE.md", out / "PROVENANCE.md")
     monkeypatch.setattr(vendor_data, "package_file", lambda *parts: out)
     code = vendor_data.main(
         ["--ne10m", str(src / "ne_10m_admin_0_countries_deu.zip"), "--world-atlas", str(atlas)]
     )
     assert code == 0
-    new = json.loads((out / "checksums.json").read_text("utf-8"))
-    old = json.loads((src / "checksums.json").read_text("utf-8"))
-    assert new == old
+    assert dict(listed(out)) == dict(listed(src))
 
 
 def test_repair_keeps_polygons_only() -> None:

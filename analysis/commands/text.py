@@ -36,7 +36,7 @@ def register(sub: Any) -> None:
 
 
 def _resolve_paths(items: list[str]) -> tuple[list[Path], bool]:
-    from analysis._resources import seeds_dir
+    from analysis._data import seeds_dir
     from analysis.articles import iter_article_paths, list_seeds
 
     expanded: list[str | Path] = []

@@ -1,4 +1,4 @@
-"""Re-vendor the Natural Earth files and rewrite ``checksums.json``.
+"""Re-vendor the Natural Earth files and regenerate ``SHA256SUMS``.
 
 Run from a checkout (needs the two registry packages unpacked somewhere)::
 
@@ -11,17 +11,16 @@ Run from a checkout (needs the two registry packages unpacked somewhere)::
 
 The files are copied byte for byte (nothing is derived: the 10m zip loads in
 ~0.15 s, so no faster form is needed).  Without arguments the script only
-recomputes the manifest from the files already in ``analysis/data/``.
+regenerates the listing from the files already in ``analysis/data/``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 from pathlib import Path
 
-from analysis._resources import package_file, sha256
+from analysis._data import package_file, write_checksums
 
 FILES = {
     "ne_10m_admin_0_countries_deu.zip": (
@@ -33,33 +32,8 @@ FILES = {
 }
 
 
-def write_manifest(folder: Path) -> dict[str, dict[str, str | int]]:
-    """Write ``checksums.json`` for :data:`FILES` in ``folder`` and return it.
-
-    Examples
-    --------
-    A manifest written for copies of the packaged files equals the packaged one:
-
-    >>> import tempfile
-    >>> tmp = Path(tempfile.mkdtemp())
-    >>> for name in FILES:
-    ...     _ = shutil.copy(package_file("data", name), tmp)
-    >>> written = write_manifest(tmp)
-    >>> shipped = json.loads(package_file("data", "checksums.json").read_text())["files"]
-    >>> written == shipped
-    True
-    """
-    files: dict[str, dict[str, str | int]] = {}
-    for name, source in FILES.items():
-        path = folder / name
-        files[name] = {"sha256": sha256(path), "bytes": path.stat().st_size, "source": source}
-    doc = {"algorithm": "sha256", "files": files}
-    (folder / "checksums.json").write_text(json.dumps(doc, indent=2) + "\n", encoding="utf-8")
-    return files
-
-
 def main(argv: list[str] | None = None) -> int:
-    """Copy the source files (if given) and rewrite the manifest.
+    """Copy the source files (if given) and regenerate the checksum listing.
 
     Examples
     --------
@@ -68,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     >>> for name in FILES:
     ...     _ = shutil.copy(package_file("data", name), tmp)
     >>> main(["--folder", str(tmp)])  # doctest: +ELLIPSIS
-    125f...  ne_10m_admin_0_countries_deu.zip
+    8048...  LICENSE-world-atlas.txt
     ...
     0
     """
@@ -86,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
         for name in ("countries-50m.json", "countries-110m.json"):
             shutil.copyfile(args.world_atlas / name, folder / name)
         shutil.copyfile(args.world_atlas / "LICENSE", folder / "LICENSE-world-atlas.txt")
-    for name, entry in write_manifest(folder).items():
-        print(f"{entry['sha256']}  {name}")
+    for name, digest in write_checksums(folder).items():
+        print(f"{digest}  {name}")
     return 0
 
 

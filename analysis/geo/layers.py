@@ -1,6 +1,6 @@
 """Load the vendored Natural Earth country layers (1:10m, 1:50m, 1:110m).
 
-Every file is checked against the SHA-256 manifest ``analysis/data/checksums.json``
+Every file is checked against the SHA-256 listing ``analysis/data/SHA256SUMS``
 before it is read; a missing or altered file raises
 :class:`~analysis.errors.DataFileError` naming it.  Loaded layers are cached for
 the life of the process (:func:`countries` hands out copies, so callers cannot
@@ -37,7 +37,7 @@ import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
-from analysis._resources import package_file, sha256
+from analysis._data import package_file, verified
 from analysis.errors import BadInputError, DataFileError
 
 SCALES: tuple[str, ...] = ("10m", "50m", "110m")
@@ -50,7 +50,6 @@ DATA_FILES: dict[str, str] = {
 }
 """The vendored file behind each scale (below ``analysis/data/``)."""
 
-MANIFEST = "checksums.json"
 
 # world-atlas features without a numeric ISO id, mapped by name to NE ADM0_A3.
 # Somaliland, Northern Cyprus and Siachen Glacier are separate features in the
@@ -90,33 +89,20 @@ def check_scale(scale: str) -> str:
     return scale
 
 
-@lru_cache(maxsize=1)
-def _manifest() -> dict[str, str]:
-    path = package_file("data", MANIFEST)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        files = data["files"]
-        return {str(k): str(v["sha256"]) for k, v in files.items()}
-    except FileNotFoundError:
-        raise DataFileError(f"data file missing: {path}") from None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise DataFileError(f"data file unreadable: {path} ({exc})") from None
-
-
 def data_path(name: str, *, verify: bool = True) -> Path:
-    """Return the path of a vendored data file, verified against the manifest.
+    """Return the path of a vendored data file, verified against its ``SHA256SUMS`` listing.
 
     Parameters
     ----------
     name
         File name below ``analysis/data/``.
     verify
-        Check the SHA-256 digest recorded in ``checksums.json``.
+        Check the SHA-256 digest (see :func:`analysis._data.verified`).
 
     Raises
     ------
     DataFileError
-        The file is missing, not in the manifest or fails its checksum.
+        The file is missing, not listed or fails its checksum.
 
     Examples
     --------
@@ -124,21 +110,11 @@ def data_path(name: str, *, verify: bool = True) -> Path:
     'countries-110m.json'
     """
     path = package_file("data", name)
-    if not path.is_file():
-        raise DataFileError(f"data file missing: {path}")
-    if verify:
-        expected = _manifest().get(name)
-        if expected is None:
-            raise DataFileError(f"data file not in the checksum manifest: {path}")
-        try:
-            actual = sha256(path)
-        except OSError as exc:
-            raise DataFileError(f"data file unreadable: {path} ({exc})") from None
-        if actual != expected:
-            raise DataFileError(
-                f"data file corrupt: {path} (SHA-256 {actual[:12]}…, expected {expected[:12]}…)"
-            )
-    return path
+    if not verify:
+        if not path.is_file():
+            raise DataFileError(f"data file missing: {path}")
+        return path
+    return verified(path)
 
 
 # ------------------------------------------------------------------ 10m shapefile
@@ -571,7 +547,6 @@ def clear_cache() -> None:
     from analysis.geo import borders
 
     with _LOCK:
-        _manifest.cache_clear()
         _read_10m.cache_clear()
         _attributes_10m.cache_clear()
         _read_topo.cache_clear()

@@ -36,7 +36,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis._resources import package_file, sha256
+from analysis._data import listed, package_file, verified
 from analysis.errors import DataFileError, ReferenceDataError, UnknownCountryError
 
 __all__ = [
@@ -295,19 +295,6 @@ def _resolve(table: str, path: str | Path | None) -> tuple[Path, bool]:
     return Path(path), False
 
 
-@lru_cache(maxsize=1)
-def _checksums() -> dict[str, str]:
-    sums: dict[str, str] = {}
-    listing = DATA_DIR / "SHA256SUMS"
-    if not listing.is_file():
-        raise DataFileError(f"checksum list missing: {listing}")
-    for line in listing.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            digest, name = line.split()
-            sums[name] = digest
-    return sums
-
-
 def verify_checksums() -> dict[str, str]:
     """Check every packaged table against ``SHA256SUMS``; return name → digest.
 
@@ -321,24 +308,10 @@ def verify_checksums() -> dict[str, str]:
     >>> sorted(verify_checksums())[:2]
     ['border_figures.csv', 'border_statements.csv']
     """
-    sums = _checksums()
+    sums = listed(DATA_DIR)
     for name in TABLES.values():
-        _verify(DATA_DIR / name)
-    return dict(sums)
-
-
-def _verify(path: Path) -> None:
-    expected = _checksums().get(path.name)
-    if expected is None:
-        raise DataFileError(f"{path.name}: no checksum listed in SHA256SUMS")
-    if not path.is_file():
-        raise DataFileError(f"reference table {path.name} not found at {path}")
-    actual = sha256(path)
-    if actual != expected:
-        raise DataFileError(
-            f"{path.name}: SHA-256 {actual[:12]}… does not match SHA256SUMS ({expected[:12]}…); "
-            "the file was changed without updating SHA256SUMS"
-        )
+        verified(DATA_DIR / name)
+    return {name: sums[name] for name in TABLES.values()}
 
 
 def _load(table: str, path: str | Path | None, parse: Callable[[Path, str], pd.DataFrame]) -> Any:
@@ -352,7 +325,7 @@ def _cached(
 ) -> pd.DataFrame:
     p = Path(path)
     if packaged:
-        _verify(p)
+        verified(p)
     return parse(p, p.name)
 
 

@@ -20,7 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from analysis._resources import verified
+from analysis._data import verified
 from analysis.errors import UnknownCountryError
 from analysis.text.pipeline import DATA_DIR, doc_text, organizations
 

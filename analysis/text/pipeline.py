@@ -21,7 +21,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from analysis._resources import verified
+from analysis._data import verified
 from analysis.errors import ModelNotFoundError
 
 #: Model packages tried in this order when ``model`` is not given.
