@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 
 from analysis._data import seeds_dir
+from analysis.dates import as_date
 from analysis.errors import BadInputError
 
 #: Largest article accepted, in characters (spaCy's default ``max_length``).
@@ -213,17 +214,6 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     return data
 
 
-def _as_date(value: Any, what: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise BadInputError(f"bad {what} {value!r}: expected YYYY-MM-DD") from None
-
-
 def make_article(
     text: str,
     *,
@@ -248,9 +238,9 @@ def make_article(
     if not cleaned:
         raise BadInputError(f"{path or 'text'} holds only page furniture, no article text")
     first_line = next(line.strip() for line in cleaned.split("\n") if line.strip())
-    pub = _as_date(published, "publication date") if published is not None else None
+    pub = as_date(published, "publication date", optional=True)
     if pub is None:
-        pub = _as_date(meta.get("published"), "publication date in metadata")
+        pub = as_date(meta.get("published"), "publication date in metadata", optional=True)
     return Article(
         id=id,
         title=title or meta.get("title") or first_line,

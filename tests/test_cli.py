@@ -12,7 +12,9 @@ import pandas as pd
 import pytest
 
 from analysis import BadInputError
-from analysis.cli import main, parse_iso_date, records, render
+from analysis.cli import main
+from analysis.cli.output import parse_iso_date, render
+from analysis.serialize import records
 
 
 def test_parse_iso_date_is_strict() -> None:

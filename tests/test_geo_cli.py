@@ -82,7 +82,7 @@ def test_alliance_border_unknown_alliance(capsys: pytest.CaptureFixture[str]) ->
 
 def test_cli_scale_choices_match_the_engine() -> None:
     # The parser keeps its own copy so that building it does not import geopandas.
-    from analysis.commands.geo import SCALE_CHOICES
+    from analysis.cli.geo import SCALE_CHOICES
     from analysis.geo import SCALES
 
     assert tuple(SCALE_CHOICES) == tuple(SCALES)

@@ -214,7 +214,7 @@ class Verdict:
         >>> sorted(v.to_dict())[:3]
         ['claim', 'end', 'evidence']
         """
-        from analysis.cli import records
+        from analysis.serialize import records
 
         return {
             "claim": self.claim,

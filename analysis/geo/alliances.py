@@ -8,10 +8,11 @@ date", not how borders themselves moved (no Soviet Union, no divided Germany).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 
 import pandas as pd
 
+from analysis.dates import as_date
 from analysis.errors import BadInputError, UnknownCountryError
 from analysis.geo.borders import land_borders
 from analysis.geo.layers import check_scale, resolve_country
@@ -71,22 +72,6 @@ def alliance_border(country: str, members: Iterable[str], scale: str = "10m") ->
     return lb[lb["neighbor_iso3"].isin(wanted)].reset_index(drop=True)
 
 
-def _as_date(value: object, column: str) -> date | None:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        ts = pd.Timestamp(str(value))
-    except (ValueError, TypeError):
-        raise BadInputError(f"bad {column} {value!r}: expected a date YYYY-MM-DD") from None
-    if ts is pd.NaT:
-        return None
-    return ts.date()
-
-
 def alliance_border_timeline(
     country: str, members_table: pd.DataFrame, scale: str = "10m"
 ) -> pd.DataFrame:
@@ -138,10 +123,10 @@ def alliance_border_timeline(
     has_exit = "exit_date" in members_table.columns
     spans: list[tuple[str, date, date | None]] = []
     for _, row in members_table.iterrows():
-        start = _as_date(row["accession_date"], "accession_date")
+        start = as_date(row["accession_date"], "accession_date", optional=True)
         if start is None:
             raise BadInputError(f"member {row['iso3']!r} has no accession_date")
-        end = _as_date(row["exit_date"], "exit_date") if has_exit else None
+        end = as_date(row["exit_date"], "exit_date", optional=True) if has_exit else None
         code = str(row["iso3"])
         try:
             iso = resolve_country(code, scale)

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.articles import Article, make_article
+from analysis.dates import as_date
 from analysis.errors import BadInputError
 from analysis.text.claims import find_claims
 from analysis.text.countries import find_countries, gazetteer
@@ -161,7 +162,7 @@ class Analysis:
         >>> sorted(analyze("Japan joined.").to_dict())[:3]
         ['article', 'claims', 'countries']
         """
-        from analysis.cli import records
+        from analysis.serialize import records
 
         out: dict[str, Any] = {"article": dict(self.article)}
         for name in self.TABLES:
@@ -190,26 +191,17 @@ def looks_english(text: str) -> bool:
     return len(words) < 15 or stop_share >= 0.18
 
 
-def _as_date(value: date | str | None) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise BadInputError(f"bad publication date {value!r}: expected YYYY-MM-DD") from None
-
-
 def _prepare(item: str | Article, published: date | str | None) -> Article:
     if isinstance(item, Article):
         if published is not None:
+            day = as_date(published, "published", optional=True)
             return Article(
-                item.id, item.title, item.text, _as_date(published), item.metadata, item.path,
-                item.removed,
-            )  # fmt: skip
+                item.id, item.title, item.text, day, item.metadata, item.path, item.removed
+            )
         return item
     if not isinstance(item, str):
         raise BadInputError(f"expected article text (str), got {type(item).__name__}")
-    return make_article(item, published=_as_date(published))
+    return make_article(item, published=as_date(published, "published", optional=True))
 
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:

@@ -54,7 +54,7 @@ def _resolve_paths(items: list[str]) -> tuple[list[Path], bool]:
 def _table(result: dict[str, Any]) -> str:
     import pandas as pd
 
-    from analysis.cli import render
+    from analysis.cli.output import render
 
     art = result["article"]
     parts = [f"# {art['title']}  (published {art['published']}, {art['words']} words)\n"]
@@ -77,7 +77,7 @@ def _table(result: dict[str, Any]) -> str:
 def run_extract(args: argparse.Namespace) -> int:
     """Run ``extract``: validate every path first, then analyse and print."""
     from analysis.articles import load_article
-    from analysis.cli import parse_iso_date, render
+    from analysis.cli.output import parse_iso_date, render
     from analysis.text.analyze import analyze_many
 
     published = parse_iso_date(args.published) if args.published else None

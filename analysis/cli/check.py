@@ -10,7 +10,7 @@ from typing import Any
 
 import pandas as pd
 
-from analysis.cli import emit, parse_iso_date
+from analysis.cli.output import emit, parse_iso_date
 
 __all__ = ["register", "run_check", "sentence_claims"]
 

@@ -13,9 +13,7 @@ import argparse
 from datetime import date
 from typing import Any
 
-import pandas as pd
-
-from analysis.cli import FORMATS, emit, parse_iso_date
+from analysis.cli.output import FORMATS, emit, parse_iso_date
 
 SCALE_CHOICES = ("10m", "50m", "110m")
 ALLIANCES = ("NATO",)
@@ -28,17 +26,6 @@ def _borders(args: argparse.Namespace) -> int:
     return 0
 
 
-def _lists_to_text(frame: pd.DataFrame, fmt: str) -> pd.DataFrame:
-    """Join list cells with ';' for table/csv output (JSON keeps real lists)."""
-    if fmt == "json":
-        return frame
-    out = frame.copy()
-    for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, list)).any():
-            out[col] = out[col].map(lambda v: ";".join(v) if isinstance(v, list) else v)
-    return out
-
-
 def _alliance_border(args: argparse.Namespace) -> int:
     from analysis.geo import alliance_border, alliance_border_timeline, resolve_country
     from analysis.reference import members_on, nato_members
@@ -46,7 +33,7 @@ def _alliance_border(args: argparse.Namespace) -> int:
     country = resolve_country(args.country, args.scale)
     if args.timeline:
         table = alliance_border_timeline(country, nato_members(), args.scale)
-        emit(_lists_to_text(table, args.format), args.format)
+        emit(table, args.format)
         return 0
     on = parse_iso_date(args.on) if args.on is not None else date.today()
     frame = alliance_border(country, members_on(on.isoformat()), args.scale)

@@ -1,0 +1,93 @@
+"""Output formats of the command line: table, CSV, JSON and JSON lines.
+
+The whole output of a command is rendered in memory first and written in one
+piece, so a failure never leaves half an answer on standard output.  JSON goes
+through :func:`analysis.serialize.jsonable`, the one serialisation of the package.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from datetime import date
+from typing import Any
+
+import pandas as pd
+
+from analysis.dates import as_date
+from analysis.errors import BadInputError
+from analysis.serialize import jsonable, records
+
+FORMATS = ("table", "csv", "json")
+
+__all__ = ["FORMATS", "emit", "lists_to_text", "parse_iso_date", "render"]
+
+
+def parse_iso_date(value: str, name: str = "date") -> date:
+    """Parse a date given on the command line (``YYYY-MM-DD``) with :func:`~analysis.dates.as_date`.
+
+    Examples
+    --------
+    >>> parse_iso_date("2023-04-04")
+    datetime.date(2023, 4, 4)
+    """
+    parsed = as_date(value, name)
+    assert parsed is not None  # as_date raises for a missing required value
+    return parsed
+
+
+def _table_number(value: float) -> str:
+    """Format a float for reading: 0.1 precision for lengths, 4 significant digits below 10."""
+    return f"{value:.1f}" if abs(value) >= 10 else f"{value:.4g}"
+
+
+def lists_to_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """Join list cells with ``;`` for table and CSV output (JSON keeps real lists).
+
+    Examples
+    --------
+    >>> lists_to_text(pd.DataFrame({"a": [["FIN", "NOR"], []]}))["a"].tolist()
+    ['FIN;NOR', '']
+    """
+    out = frame.copy()
+    for col in out.columns:
+        if out[col].map(lambda v: isinstance(v, list | tuple)).any():
+            out[col] = out[col].map(
+                lambda v: ";".join(map(str, v)) if isinstance(v, list | tuple) else v
+            )
+    return out
+
+
+def render(data: pd.DataFrame | list[dict[str, Any]] | dict[str, Any], fmt: str) -> str:
+    """Render a result as ``table``, ``csv``, ``json`` or ``jsonl`` text.
+
+    Examples
+    --------
+    >>> print(render(pd.DataFrame({"iso3": ["FIN"], "length_km": [1225.51]}), "table"), end="")
+    iso3  length_km
+     FIN     1225.5
+    """
+    if fmt == "json":
+        payload = records(data) if isinstance(data, pd.DataFrame) else jsonable(data)
+        return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "jsonl":
+        payload = records(data) if isinstance(data, pd.DataFrame) else jsonable(data)
+        return json.dumps(payload, ensure_ascii=False) + "\n"
+    frame = data if isinstance(data, pd.DataFrame) else pd.DataFrame(data)
+    frame = lists_to_text(frame)
+    if fmt == "csv":
+        buf = io.StringIO()
+        frame.to_csv(buf, index=False, quoting=csv.QUOTE_MINIMAL)
+        return buf.getvalue()
+    if fmt == "table":
+        if frame.empty:
+            return "(no rows)\n"
+        return frame.to_string(index=False, float_format=_table_number) + "\n"
+    raise BadInputError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def emit(data: pd.DataFrame | list[dict[str, Any]] | dict[str, Any], fmt: str) -> None:
+    """Render ``data`` in ``fmt`` and write it to standard output in one piece."""
+    sys.stdout.write(render(data, fmt))

@@ -1,1 +1,0 @@
-"""Command groups of the command line; each module defines ``register(subparsers)``."""
