@@ -33,6 +33,7 @@ __all__ = [
     "PRECISIONS",
     "DateLike",
     "as_date",
+    "as_timestamp",
     "format_day",
     "parse_partial_date",
     "shift_days",
@@ -220,6 +221,25 @@ def shift_years(day: date, years: int) -> date:
         return day.replace(year=year)
     except ValueError:  # 29 February in a common year
         return day.replace(year=year, day=28)
+
+
+def as_timestamp(day: date) -> pd.Timestamp:
+    """A day as a :class:`pandas.Timestamp`, clamped to the range pandas can hold (1677–2262).
+
+    Comparisons with datetime64 columns need a Timestamp; a claim dated 9999-12-31
+    compares as the latest day pandas knows instead of overflowing.
+
+    Examples
+    --------
+    >>> as_timestamp(date(2023, 4, 4)), as_timestamp(date(9999, 12, 31)).year
+    (Timestamp('2023-04-04 00:00:00'), 2262)
+    """
+    low, high = pd.Timestamp.min.ceil("D"), pd.Timestamp.max.floor("D")
+    if day <= low.date():
+        return low
+    if day >= high.date():
+        return high
+    return pd.Timestamp(day)
 
 
 def format_day(day: date) -> str:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from analysis.articles import Article, make_article
+from analysis.claims import CLAIM_COLUMNS, Claim, claims_from
 from analysis.dates import as_date
 from analysis.errors import BadInputError
 from analysis.text.claims import find_claims
@@ -32,10 +33,6 @@ PERSON_COLUMNS = ["name", "mentions", "aliases", "title", "affiliation", "first"
 ORG_COLUMNS = ["name", "mentions", "aliases", "type", "first"]
 DATE_COLUMNS = ["text", "iso", "granularity", "start", "end", "sentence", "relative"]
 QUOTE_COLUMNS = ["text", "kind", "speaker", "cue", "start", "end", "sentence", "speaker_text"]
-CLAIM_COLUMNS = [
-    "text", "kinds", "start", "end", "sentence", "countries", "numbers", "entities", "dates",
-    "in_quote",
-]  # fmt: skip
 
 #: Frequent function words of other languages written in Latin script (not English words).
 _FOREIGN_STOP = frozenset(
@@ -153,6 +150,16 @@ class Analysis:
     notes: list[str] = field(default_factory=list)
 
     TABLES = ("entities", "countries", "people", "organizations", "dates", "quotes", "claims")
+
+    def claim_list(self) -> list[Claim]:
+        """The claims as :class:`analysis.claims.Claim` objects (what the checkers take).
+
+        Examples
+        --------
+        >>> analyze("Finland joined NATO on April 4.", "2023-05-10").claim_list()[0].dates[0].iso
+        '2023-04-04'
+        """
+        return claims_from(self)
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready dict: ``article`` plus one list of records per table.
@@ -329,7 +336,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
              sentence=sent_index(q.start), speaker_text=q.speaker_text)
         for q in quotes
     ]  # fmt: skip
-    claim_rows = [c.__dict__.copy() for c in claims]
+    claim_rows = [c.with_published(article.published).to_record() for c in claims]
     return Analysis(
         article={
             "title": article.title,

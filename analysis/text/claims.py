@@ -1,43 +1,36 @@
-"""Check-worthy sentences: numbers, comparisons, ordinals, superlatives, firsts,
-membership, dated events and offices.
+"""Check-worthy sentences → :class:`analysis.claims.Claim`, with everything they name.
 
-A sentence is a claim when it has at least one of these kinds (the vocabulary the
-claim checks consume):
-
-``number``       a count, amount or percentage (dates are not numbers here);
-``comparison``   "more than doubled", "larger than", "twice as", "rose by 5 %";
-``ordinal``      "the 31st member", "second-largest" (but not "first", see below);
-``superlative``  "the longest", "the only", "unprecedented", "the first of its kind";
-``first``        "first", "first-ever", "for the first time";
-``membership``   "joined NATO", "is not a member of", "accession", "withdrew from";
-``dated_event``  a sentence with a date that says something happened then;
-``office``       appointments and resignations ("was appointed foreign minister"), or
-                 an organisation's office or mission ("a NATO liaison office"). A
-                 person merely named with a title is not a claim.
+A sentence is a claim when it has at least one of the kinds listed in
+:mod:`analysis.claims` (numbers, comparisons, ordinals, superlatives, firsts,
+membership, dated events, offices, borders).  Each claim carries the countries,
+organisations, dates and quantities found in it, and those of up to three
+sentences before it (its context), so that the checkers never parse the text
+again.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from analysis.claims import KINDS, Claim, DateRef, Mention, Quantity
 from analysis.text.countries import CountryMention
 from analysis.text.dates import DateMention
+from analysis.text.numbers import Ranges, find_quantities
 from analysis.text.people import Registry
 from analysis.text.pipeline import doc_text, sentences
 from analysis.text.quotes import QuoteSpan
 
-KINDS: tuple[str, ...] = (
-    "number", "comparison", "ordinal", "superlative", "first", "membership", "dated_event",
-    "office",
-)  # fmt: skip
-_NUM_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+__all__ = ["CONTEXT_SENTENCES", "find_claims", "sentence_kinds"]
+
+#: How many sentences before a claim form its context.
+CONTEXT_SENTENCES = 3
+
 _MEMBER_LEMMAS = {
     "join", "accede", "accession", "member", "membership", "admit", "admission", "withdraw",
-    "withdrawal", "expel", "expulsion", "ratify", "ratification",
+    "withdrawal", "expel", "expulsion", "ratify", "ratification", "leave",
 }  # fmt: skip
 #: Growth of an alliance: a membership claim only with a number or a date attached
 #: ("NATO's enlargement to 32 members"), not as a topic ("the expansion of NATO").
@@ -45,9 +38,9 @@ _GROWTH_LEMMAS = {"enlargement", "enlarge", "expansion", "expand"}
 _MEMBER_CONTEXT = {"alliance", "bloc", "union", "treaty", "organization", "organisation"}
 _CHANGE_LEMMAS = {
     "increase", "decrease", "rise", "fall", "grow", "drop", "decline", "shrink", "surge",
-    "plunge", "exceed", "outnumber", "surpass", "jump", "climb", "cut", "reduce",
+    "plunge", "exceed", "outnumber", "surpass", "jump", "climb", "cut", "reduce", "add",
+    "lengthen", "extend",
 }  # fmt: skip
-_MULTIPLY_LEMMAS = {"double", "triple", "treble", "quadruple", "halve"}
 _OFFICE_NOUNS = {"office", "representation", "mission", "embassy", "consulate", "headquarters"}
 _OFFICE_VERBS = {"appoint", "elect", "nominate", "resign", "swear", "inaugurate", "dismiss"}
 #: Words that make a sentence about an office a claim: it exists, opens, closes, moves.
@@ -55,101 +48,75 @@ _OFFICE_EVENTS = {
     "open", "opening", "close", "closure", "closing", "establish", "establishment", "set",
     "host", "have", "launch", "inaugurate", "shut", "relocate", "move", "plan", "propose",
 }  # fmt: skip
-_ORDINAL_RE = re.compile(
-    r"\b(\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"eleventh|twelfth|twentieth|thirtieth|hundredth)\b",
-    re.I,
-)
-_FIRST_RE = re.compile(r"\b(first(?:-ever)?|1st)\b", re.I)
+_BORDER_LEMMAS = {"border", "frontier", "boundary"}
+_GROUP_TYPES = {"alliance", "bloc", "intergovernmental"}
 _NOT_FIRST = re.compile(r"\b(at first|first of all|first and foremost)\b", re.I)
 _SUPER_RE = re.compile(
     r"\b(the only|unprecedented|record(?:-high|-low| high| low| number)|of its kind|"
-    r"never before|largest|biggest|longest|highest|lowest|most|least)\b",
+    r"never before|largest|biggest|longest|highest|lowest)\b",
     re.I,
 )
-
-
-@dataclass
-class Claim:
-    """A check-worthy sentence."""
-
-    text: str
-    kinds: list[str]
-    start: int
-    end: int
-    sentence: int
-    countries: list[str] = field(default_factory=list)
-    numbers: list[str] = field(default_factory=list)
-    entities: list[str] = field(default_factory=list)
-    dates: list[str] = field(default_factory=list)
-    in_quote: bool = False
-
-
-def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in ranges)
+_COMPARE_RE = re.compile(r"\b(twice|half as|\d+ times|three times|four times)\b", re.I)
 
 
 def sentence_kinds(
-    sent: Span, date_ranges: Sequence[tuple[int, int]], has_group: bool
-) -> tuple[list[str], list[str]]:
-    """Return (kinds, numbers) for one sentence.
+    sent: Span, quantities: Sequence[Quantity], dates: Ranges, has_group: bool
+) -> list[str]:
+    """Return the kinds of one sentence, in the order of :data:`analysis.claims.KINDS`.
 
     Examples
     --------
     >>> from analysis.text.pipeline import load_pipeline
     >>> s = next(load_pipeline()("Finland joined NATO, becoming the 31st member.").sents)
-    >>> sentence_kinds(s, [], True)
-    (['ordinal', 'membership'], ['31st'])
+    >>> sentence_kinds(s, find_quantities(s), Ranges([]), True)
+    ['ordinal', 'membership']
     """
     kinds: set[str] = set()
-    numbers: list[str] = []
-    text = sent.text
-    base = sent.start_char
-    toks = [t for t in sent if not _inside(t.idx, date_ranges)]
-    for t in toks:
-        if t.ent_type_ in _NUM_ENTS or (t.like_num and t.pos_ == "NUM"):
-            if t.ent_type_ == "ORDINAL" or _ORDINAL_RE.fullmatch(t.text):
-                continue
+    toks = [t for t in sent if t.idx not in dates]
+    lemmas = {t.lemma_.lower() for t in toks}
+    for q in quantities:
+        if q.kind == "ordinal":
+            kinds.add("first" if q.value == 1 else "ordinal")
+        elif q.kind == "multiplier":
+            kinds.add("comparison")
+        else:
             kinds.add("number")
-            numbers.append(t.text)
-    for m in _ORDINAL_RE.finditer(text):
-        if not _inside(base + m.start(), date_ranges):
-            kinds.add("ordinal")
-            numbers.append(m.group(0))
-    for m in _FIRST_RE.finditer(text):
-        if not _inside(base + m.start(), date_ranges) and not _NOT_FIRST.search(text):
-            kinds.add("first")
-            numbers.append(m.group(0))
-    lemmas = [t.lemma_.lower() for t in toks]
+    if "first" in kinds and _NOT_FIRST.search(sent.text):
+        kinds.discard("first")
     for i, t in enumerate(toks):
         if t.tag_ in {"JJR", "RBR"} and any(x.lower_ == "than" for x in toks[i + 1 : i + 5]):
             kinds.add("comparison")
         if t.tag_ in {"JJS", "RBS"} and t.lower_ not in {"most", "least"}:
             kinds.add("superlative")
-    if any(lem in _MULTIPLY_LEMMAS for lem in lemmas) or re.search(
-        r"\b(twice|three times|\d+ times|half as)\b", text, re.I
-    ):
+    if _COMPARE_RE.search(sent.text):
         kinds.add("comparison")
-    if "number" in kinds and any(lem in _CHANGE_LEMMAS for lem in lemmas):
+    if "number" in kinds and lemmas & _CHANGE_LEMMAS:
         kinds.add("comparison")
-    sm = _SUPER_RE.search(text)
-    if sm and (sm.group(0).lower() not in {"most", "least"} or re.search(
-        r"\b(the most|the least)\s+\w+", text, re.I
-    )):  # fmt: skip
+    if _SUPER_RE.search(sent.text) or re.search(r"\b(the most|the least)\s+\w+", sent.text, re.I):
         kinds.add("superlative")
-    in_group = has_group or any(lem in _MEMBER_CONTEXT for lem in lemmas)
-    if in_group and any(lem in _MEMBER_LEMMAS for lem in lemmas):
+    in_group = has_group or bool(lemmas & _MEMBER_CONTEXT)
+    if in_group and lemmas & _MEMBER_LEMMAS:
         kinds.add("membership")
-    dated = any(s <= t.idx < e for t in toks for s, e in date_ranges)
-    if in_group and any(lem in _GROWTH_LEMMAS for lem in lemmas) and ("number" in kinds or dated):
+    dated = any(t.idx in dates for t in sent)
+    if in_group and lemmas & _GROWTH_LEMMAS and ("number" in kinds or dated):
         kinds.add("membership")
-    if any(lem in _OFFICE_VERBS for lem in lemmas):
+    if lemmas & _OFFICE_VERBS:
         kinds.add("office")
     office_noun = any(t.lemma_.lower() in _OFFICE_NOUNS and t.pos_ == "NOUN" for t in toks)
-    if office_noun and has_group and any(lem in _OFFICE_EVENTS for lem in lemmas):
+    if office_noun and has_group and lemmas & _OFFICE_EVENTS:
         kinds.add("office")
-    ordered = [k for k in KINDS if k in kinds]
-    return ordered, numbers
+    if any(t.lemma_.lower() in _BORDER_LEMMAS and t.pos_ in ("NOUN", "PROPN") for t in toks):
+        if kinds & {"number", "comparison"}:
+            kinds.add("border")
+    return [k for k in KINDS if k in kinds]
+
+
+def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
 
 
 def find_claims(
@@ -159,7 +126,10 @@ def find_claims(
     dates: Sequence[DateMention],
     quote_spans: Sequence[QuoteSpan] = (),
 ) -> list[Claim]:
-    """Return the check-worthy sentences of a parsed document.
+    """Return the check-worthy sentences of a parsed document as :class:`Claim` objects.
+
+    The claims carry no publication date; :func:`analysis.text.analyze` adds the
+    article's.
 
     Examples
     --------
@@ -167,52 +137,67 @@ def find_claims(
     >>> from analysis.text.people import build_registry
     >>> doc = load_pipeline()("The border has more than doubled. It rained.")
     >>> [(c.text, c.kinds) for c in find_claims(doc, build_registry(doc), [], [])]
-    [('The border has more than doubled.', ['comparison'])]
+    [('The border has more than doubled.', ('comparison', 'border'))]
     """
     text = doc_text(doc)
-    date_ranges = [(d.start, d.end) for d in dates]
-    quote_ranges = [(q.start, q.end) for q in quote_spans]
-    groups = {"alliance", "bloc", "intergovernmental"}
+    sents = sentences(doc)
+    date_ranges = Ranges([(d.start, d.end) for d in dates])
+    quote_ranges = Ranges([(q.start, q.end) for q in quote_spans])
+    starts = [s.start_char for s in sents]
+
+    def sentence_of(pos: int) -> int:
+        from bisect import bisect_right
+
+        return max(0, bisect_right(starts, pos) - 1)
+
+    # index every mention by sentence once (linear in mentions, not sentences × mentions)
+    n = len(sents)
+    country_at: list[list[Mention]] = [[] for _ in range(n)]
+    for c in countries:
+        if getattr(c, "iso3", None):
+            country_at[sentence_of(c.start)].append(Mention(c.iso3, c.text, c.start, c.end, c.kind))
+    org_at: list[list[Mention]] = [[] for _ in range(n)]
+    group_at = [False] * n
+    for ent in registry.organizations:
+        for ms, me, surface in ent.mentions:
+            k = sentence_of(ms)
+            org_at[k].append(Mention(ent.name, surface, ms, me, ent.org_type or ""))
+            group_at[k] = group_at[k] or ent.org_type in _GROUP_TYPES
+    date_at: list[list[DateRef]] = [[] for _ in range(n)]
+    for d in dates:
+        date_at[sentence_of(d.start)].append(
+            DateRef(d.text, d.start, d.end, d.iso, d.granularity, getattr(d, "written", None))
+        )
+    for lst in (*country_at, *org_at, *date_at):
+        lst.sort(key=lambda m: m.start)
+
     claims: list[Claim] = []
-    for i, sent in enumerate(sentences(doc)):
-        s, e = sent.start_char, sent.end_char
-        involved = [
-            (ms, ent)
-            for ent in registry.people + registry.organizations
-            for ms, me, _ in ent.mentions
-            if s <= ms < e
-        ]
-        has_group = any(ent.org_type in groups for _, ent in involved)
-        sent_dates = [d for d in dates if s <= d.start < e]
-        kinds, numbers = sentence_kinds(sent, date_ranges, has_group)
-        if sent_dates and any(t.pos_ == "VERB" for t in sent):
+    for i, sent in enumerate(sents):
+        quantities = find_quantities(sent, date_ranges)
+        kinds = sentence_kinds(sent, quantities, date_ranges, group_at[i])
+        if date_at[i] and any(t.pos_ == "VERB" for t in sent):
             kinds = [k for k in KINDS if k in set(kinds) | {"dated_event"}]
         if not kinds:
             continue
-        ts, te = s, e
-        while te > ts and text[te - 1].isspace():
-            te -= 1
-        while ts < te and text[ts].isspace():
-            ts += 1
-        names: dict[str, None] = {}
-        for _, ent in sorted(involved, key=lambda x: x[0]):
-            names.setdefault(ent.name, None)
-        isos: dict[str, None] = {}
-        for c in countries:
-            if s <= c.start < e:
-                isos.setdefault(c.iso3, None)
+        ts, te = _trimmed(text, sent.start_char, sent.end_char)
+        lo = max(0, i - CONTEXT_SENTENCES)
+        cs, ce = _trimmed(text, sents[lo].start_char, sent.start_char) if lo < i else (ts, ts)
         claims.append(
             Claim(
                 text=text[ts:te],
-                kinds=kinds,
+                kinds=tuple(kinds),
                 start=ts,
                 end=te,
                 sentence=i,
-                countries=list(isos),
-                numbers=numbers,
-                entities=list(names),
-                dates=[d.iso or d.text for d in sent_dates],
-                in_quote=_inside(ts, quote_ranges) or _inside(ts + 1, quote_ranges),
+                countries=tuple(country_at[i]),
+                organizations=tuple(org_at[i]),
+                dates=tuple(date_at[i]),
+                numbers=tuple(quantities),
+                context=text[cs:ce],
+                context_countries=tuple(m for k in range(lo, i) for m in country_at[k]),
+                context_organizations=tuple(m for k in range(lo, i) for m in org_at[k]),
+                context_dates=tuple(m for k in range(lo, i) for m in date_at[k]),
+                in_quote=ts in quote_ranges or (ts + 1) in quote_ranges,
             )
         )
     return claims

@@ -133,6 +133,9 @@ class DateMention:
     start: int
     end: int
     relative: bool
+    written: str | None = None
+    """What the text itself fixes, in ISO 8601 form: ``--04-04`` for "April 4"
+    without a year, ``2023-04`` for "April 2023"; ``None`` for relative dates."""
 
 
 def _month_num(name: str) -> int:
@@ -232,6 +235,22 @@ def _is_future(text: str, start: int, sentences: list[tuple[int, int]] | None) -
     hi_dot = text.find(".", start)
     hi = len(text) if hi_dot < 0 else hi_dot
     return bool(_FUTURE.search(text, lo, hi))
+
+
+def _written(kind: str, g: dict[str, str | None]) -> str | None:
+    """The part of a date the text fixes by itself, in ISO 8601 (``--MM-DD`` without a year)."""
+    if kind == "iso":
+        return f"{g['year']}-{g['m']}-{g['day']}"
+    if kind in ("mdy", "dmy"):
+        mon, day = _month_num(str(g["mon"])), int(str(g["day"]))
+        return f"{g['year']}-{mon:02d}-{day:02d}" if g.get("year") else f"--{mon:02d}-{day:02d}"
+    if kind == "my":
+        return f"{int(str(g['year'])):04d}-{_month_num(str(g['mon'])):02d}"
+    if kind in ("month", "modmonth"):
+        return f"--{_month_num(str(g['mon'])):02d}"
+    if kind == "year":
+        return str(g["year"])
+    return None
 
 
 def _resolve(
@@ -368,6 +387,7 @@ def find_dates(
             continue
         surface = text[s:e]
         stripped = surface.rstrip(" ,")
-        out.append(DateMention(stripped, res[0], res[1], s, s + len(stripped), res[2]))
+        written = _written(kind, m.groupdict())
+        out.append(DateMention(stripped, res[0], res[1], s, s + len(stripped), res[2], written))
         last_end = e
     return out

@@ -1,0 +1,419 @@
+"""Evidence the checkers share: geography joined with reference data.
+
+This is the one place where lengths computed on maps (:mod:`analysis.geo`) meet
+published figures (:mod:`analysis.reference`); geo knows nothing of the reference
+tables and the reference tables nothing of geo.  Every border source comes from
+the one catalogue, :func:`analysis.reference.border_sources`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+import pandas as pd
+
+from analysis.claims import Claim, Mention
+from analysis.dates import as_timestamp, shift_days
+from analysis.errors import AnalysisError
+from analysis.reference import (
+    border_figures,
+    border_series,
+    border_sources,
+    country_name,
+    members_on,
+    published_ratio,
+    resolve_alliance,
+)
+
+__all__ = [
+    "RATIO_COLUMNS",
+    "claim_alliance",
+    "compare_with_published",
+    "computed_lengths",
+    "existed_before",
+    "lengths_by_source",
+    "neighbours",
+    "office_span",
+    "pair_lengths",
+    "ratio_table",
+    "subject",
+]
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def claim_alliance(claim: Claim, *, context: bool = True) -> str | None:
+    """The alliance a claim speaks of: the first organisation it names (then its context)
+    that is in the alliance table, as an ``alliance_id``.
+
+    Examples
+    --------
+    >>> c = Claim("x", organizations=(Mention("NATO", "the alliance", 0, 12, "alliance"),))
+    >>> claim_alliance(c)
+    'NATO'
+    """
+    pool = list(claim.organizations) + (list(claim.context_organizations) if context else [])
+    for m in pool:
+        for name in (m.code, m.text):
+            try:
+                return resolve_alliance(name)
+            except AnalysisError:
+                continue
+    return None
+
+
+def unknown_blocs(claim: Claim) -> list[str]:
+    """Alliances or blocs the claim names that the alliance table does not hold.
+
+    Examples
+    --------
+    >>> unknown_blocs(Claim("x", organizations=(Mention("ASEAN", "ASEAN", 0, 5, "bloc"),)))
+    ['ASEAN']
+    """
+    out = []
+    for m in claim.organizations:
+        if m.kind in ("alliance", "bloc") and claim_alliance(Claim("", organizations=(m,))) is None:
+            out.append(m.code)
+    return list(dict.fromkeys(out))
+
+
+def subject(
+    claim: Claim, before: int | None = None, *, among: Iterable[str] | None = None
+) -> str | None:
+    """The country a claim is about: the last one named before offset ``before`` (the
+    verb or number the claim turns on), else the first named after it, else the last
+    one in the context; restricted to ``among`` when given.
+
+    Examples
+    --------
+    >>> c = Claim("Finland joined NATO", countries=(Mention("FIN", "Finland", 0, 7),))
+    >>> subject(c, 8)
+    'FIN'
+    """
+    allowed = set(among) if among is not None else None
+
+    def ok(m: Mention) -> bool:
+        return allowed is None or m.code in allowed
+
+    mentions = [m for m in claim.countries if ok(m)]
+    if before is not None:
+        earlier = [m for m in mentions if m.start < before]
+        if earlier:
+            return earlier[-1].code
+    if mentions:
+        return mentions[0].code
+    ctx = [m for m in claim.context_countries if ok(m)]
+    return ctx[-1].code if ctx else None
+
+
+# --------------------------------------------------------------------------- lengths
+
+
+def _computed_sources(rulers: Iterable[str] | None = None) -> pd.DataFrame:
+    cat = border_sources()
+    cat = cat[cat["kind"] == "computed"]
+    if rulers is not None:
+        cat = cat[cat["ruler"].isin(list(rulers))]
+    return cat.reset_index(drop=True)
+
+
+def computed_lengths(country: str, rulers: Iterable[str] | None = None) -> pd.DataFrame:
+    """Land-border lengths of ``country`` measured with every computed source of the catalogue.
+
+    Columns: ``source_id``, ``label``, ``ruler``, ``neighbor_iso3``, ``length_km``.
+    A ruler that does not cover the country is left out.
+
+    Examples
+    --------
+    >>> t = computed_lengths("RUS", ["10m"])
+    >>> round(float(t.set_index("neighbor_iso3").loc["FIN", "length_km"]), 1)
+    1225.5
+    """
+    from analysis.geo import land_borders
+
+    frames = []
+    for src in _computed_sources(rulers).itertuples():
+        try:
+            lb = land_borders(country, str(src.ruler))
+        except AnalysisError:
+            continue
+        frames.append(
+            pd.DataFrame(
+                {
+                    "source_id": src.source_id,
+                    "label": src.label,
+                    "ruler": src.ruler,
+                    "neighbor_iso3": lb["neighbor_iso3"].to_numpy(),
+                    "length_km": lb["length_km"].astype(float).to_numpy(),
+                }
+            )
+        )
+    cols = ["source_id", "label", "ruler", "neighbor_iso3", "length_km"]
+    return pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)
+
+
+def neighbours(country: str) -> list[str]:
+    """Every land neighbour of ``country`` that a map or a published figure knows.
+
+    Examples
+    --------
+    >>> {"FIN", "NOR", "KAZ"} <= set(neighbours("RUS"))
+    True
+    """
+    from analysis.geo import land_borders
+
+    found = set(land_borders(country, "10m")["neighbor_iso3"])
+    found |= set(border_figures(country)["neighbor_iso3"])
+    return sorted(found)
+
+
+def pair_lengths(a: str, b: str) -> pd.DataFrame:
+    """Every length the package holds for the border of ``a`` and ``b``, published and computed.
+
+    Published figures are each source's latest, from either side; computed lengths
+    come from every computed source of the catalogue.  Columns: ``kind``
+    (``published`` or ``computed``), ``source_kind``, ``source``, ``edition``,
+    ``length_km``, ``url``.
+
+    Examples
+    --------
+    >>> t = pair_lengths("RUS", "FIN")
+    >>> sorted(set(t["kind"]))
+    ['computed', 'published']
+    """
+    rows: list[dict[str, object]] = []
+    pub = border_figures(latest_only=True)
+    side = pub[
+        ((pub["country_iso3"] == a) & (pub["neighbor_iso3"] == b))
+        | ((pub["country_iso3"] == b) & (pub["neighbor_iso3"] == a))
+    ]
+    seen: set[tuple[str, str, float]] = set()
+    for rec in side.itertuples():
+        key = (str(rec.source_kind), str(rec.source), float(rec.length_km))  # type: ignore[arg-type]
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(
+            {"kind": "published", "source_kind": rec.source_kind, "source": rec.source,
+             "edition": rec.edition, "length_km": float(rec.length_km), "url": rec.url}  # type: ignore[arg-type]
+        )  # fmt: skip
+    comp = computed_lengths(a)
+    for rec in comp[comp["neighbor_iso3"] == b].itertuples():
+        rows.append(
+            {"kind": "computed", "source_kind": "natural_earth", "source": rec.label,
+             "edition": f"ruler {rec.ruler}", "length_km": float(rec.length_km),
+             "url": "https://www.naturalearthdata.com/"}  # fmt: skip
+        )
+    return pd.DataFrame(rows, columns=["kind", "source_kind", "source", "edition", "length_km", "url"])
+
+
+#: Columns of :func:`ratio_table`.
+RATIO_COLUMNS = [
+    "source", "kind", "source_kind", "series", "before_km", "after_km", "increase_km", "ratio",
+    "url",
+]  # fmt: skip
+
+
+def ratio_table(country: str, before: Sequence[str], after: Sequence[str]) -> pd.DataFrame:
+    """A country's border with a group before and after a change, by every source.
+
+    Published sources are the like-for-like series of :func:`border_series` that
+    cover every border involved; computed ones are the catalogue's rulers.
+
+    Examples
+    --------
+    >>> t = ratio_table("RUS", ["NOR", "EST", "LVA", "LTU", "POL"],
+    ...                 ["NOR", "EST", "LVA", "LTU", "POL", "FIN"])
+    >>> t.set_index("series").loc["cia_factbook_latest", "ratio"].round(3)
+    np.float64(1.994)
+    """
+    rows: list[dict[str, object]] = []
+    for s in border_series(country):
+        r = published_ratio(s, before, after, country)
+        if r.missing:
+            continue
+        rows.append(
+            {"source": r.label, "kind": "published", "source_kind": r.source_kind, "series": s,
+             "before_km": r.before_km, "after_km": r.after_km,
+             "increase_km": r.after_km - r.before_km, "ratio": r.ratio,
+             "url": " ; ".join(dict.fromkeys(r.figures["url"]))}  # fmt: skip
+        )
+    comp = computed_lengths(country)
+    for (sid, label), g in comp.groupby(["source_id", "label"], sort=False):
+        lengths = dict(zip(g["neighbor_iso3"], g["length_km"], strict=True))
+        b = float(sum(lengths.get(c, 0.0) for c in before))
+        a = float(sum(lengths.get(c, 0.0) for c in after))
+        rows.append(
+            {"source": label, "kind": "computed", "source_kind": "natural_earth", "series": sid,
+             "before_km": b, "after_km": a, "increase_km": a - b,
+             "ratio": a / b if b > 0 else float("nan"),
+             "url": "https://www.naturalearthdata.com/"}  # fmt: skip
+        )
+    return pd.DataFrame(rows, columns=RATIO_COLUMNS)
+
+
+def bordering_members(country: str, alliance: str, on: date) -> list[str]:
+    """Members of ``alliance`` at the end of ``on`` that border ``country`` by land.
+
+    Examples
+    --------
+    >>> bordering_members("RUS", "NATO", date(2023, 4, 4))
+    ['NOR', 'POL', 'EST', 'LVA', 'LTU', 'FIN']
+    """
+    near = set(neighbours(country))
+    return [c for c in members_on(alliance, on) if c in near]
+
+
+def members_before(country: str, alliance: str, on: date) -> list[str]:
+    """:func:`bordering_members` on the day before ``on``.
+
+    Examples
+    --------
+    >>> members_before("RUS", "NATO", date(2023, 4, 4))
+    ['NOR', 'POL', 'EST', 'LVA', 'LTU']
+    """
+    return bordering_members(country, alliance, shift_days(on, -1))
+
+
+# --------------------------------------------------------------------------- tables for the book
+
+
+def lengths_by_source(
+    country: str = "RUS",
+    neighbours_: Iterable[str] | None = None,
+    *,
+    series: Iterable[str] | None = None,
+    rulers: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Each neighbour's border length by source: published series and computed rulers.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Long form: ``neighbor_iso3``, ``neighbor_name``, ``kind`` (published or
+        computed), ``source_kind``, ``series`` (series or source id), ``source``
+        (the catalogue's label) and ``length_km``.
+
+    Examples
+    --------
+    >>> t = lengths_by_source("RUS", ["FIN"], series=["cia_factbook_latest"], rulers=["10m"])
+    >>> t[["series", "length_km"]].round(1).values.tolist()
+    [['cia_factbook_latest', 1309.0], ['ne_10m', 1225.5]]
+    """
+    wanted = None if neighbours_ is None else list(neighbours_)
+    cat = border_sources().set_index("series")
+    names = list(series) if series is not None else border_series(country)
+    frames: list[pd.DataFrame] = []
+    for s in names:
+        f = border_figures(country, series=s)
+        if wanted is not None:
+            f = f[f["neighbor_iso3"].isin(wanted)]
+        label = str(cat.loc[s, "label"]) if s in cat.index else s
+        frames.append(
+            pd.DataFrame(
+                {"neighbor_iso3": f["neighbor_iso3"].to_numpy(), "kind": "published",
+                 "source_kind": f["source_kind"].to_numpy(), "series": s, "source": label,
+                 "length_km": f["length_km"].astype(float).to_numpy()}  # fmt: skip
+            )
+        )
+    codes = wanted if wanted is not None else sorted({c for f in frames for c in f["neighbor_iso3"]})
+    comp = computed_lengths(country, rulers)
+    for (sid, label), g in comp.groupby(["source_id", "label"], sort=False):
+        lengths = dict(zip(g["neighbor_iso3"], g["length_km"], strict=True))
+        frames.append(
+            pd.DataFrame(
+                {"neighbor_iso3": codes, "kind": "computed", "source_kind": "natural_earth",
+                 "series": sid, "source": label,
+                 "length_km": [float(lengths.get(c, 0.0)) for c in codes]}  # fmt: skip
+            )
+        )
+    out = pd.concat(frames, ignore_index=True)
+    out.insert(1, "neighbor_name", [country_name(c) for c in out["neighbor_iso3"]])
+    return out
+
+
+def compare_with_published(
+    country: str = "RUS", ruler: str = "10m", *, latest_only: bool = False
+) -> pd.DataFrame:
+    """Put each border measured with ``ruler`` beside the published figures for it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per neighbour and published figure: ``neighbor_iso3``,
+        ``neighbor_name``, ``computed_km``, ``source_kind``, ``source``,
+        ``edition``, ``is_latest``, ``published_km``, ``diff_km`` (computed −
+        published) and ``diff_pct``.  Published borders the map lacks get
+        ``computed_km`` 0.
+
+    Examples
+    --------
+    >>> row = compare_with_published("RUS", latest_only=True).query(
+    ...     "neighbor_iso3 == 'FIN' and source_kind == 'cia_factbook'")
+    >>> round(float(row["diff_pct"].iloc[0]), 1)
+    -6.4
+    """
+    from analysis.geo import land_borders
+
+    pub = border_figures(country, latest_only=latest_only)
+    keys = ["neighbor_iso3", "source_kind", "source", "edition", "is_latest"]
+    pub = pub.groupby(keys, sort=False)["length_km"].sum().reset_index()
+    pub = pub.rename(columns={"length_km": "published_km"})
+    lb = land_borders(country, ruler).rename(columns={"length_km": "computed_km"})
+    out = lb.merge(pub, on="neighbor_iso3", how="outer")
+    absent = out["computed_km"].isna()
+    out.loc[absent, "computed_km"] = 0.0
+    out.loc[absent, "neighbor_name"] = [country_name(str(c)) for c in out.loc[absent, "neighbor_iso3"]]
+    out["diff_km"] = out["computed_km"] - out["published_km"]
+    out["diff_pct"] = 100.0 * out["diff_km"] / out["published_km"]
+    out = out.sort_values(
+        ["computed_km", "neighbor_iso3", "source_kind", "edition"],
+        ascending=[False, True, True, True],
+        kind="stable",
+    )
+    cols = ["neighbor_iso3", "neighbor_name", "computed_km", "source_kind", "source", "edition",
+            "is_latest", "published_km", "diff_km", "diff_pct"]  # fmt: skip
+    return out[cols].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- offices
+
+
+def office_span(row: pd.Series) -> str:
+    """An office's opening and closing as a reader writes them ("2013–2017", "until 2013").
+
+    Examples
+    --------
+    >>> office_span(pd.Series({"opened": "2013-05-16", "opened_precision": "day",
+    ...                        "closed": "2017-04-01", "closed_precision": "day"}))
+    '2013-05-16–2017-04-01'
+    """
+
+    def fmt(raw: str, prec: str) -> str:
+        if prec == "unknown" or not raw:
+            return "?"
+        return f"before {raw}" if prec == "before" else raw
+
+    start = fmt(str(row["opened"]), str(row["opened_precision"]))
+    end = fmt(str(row["closed"]), str(row["closed_precision"])) if row["closed"] else ""
+    if start.startswith("before ") and end.startswith(start.removeprefix("before ")):
+        return f"until {end}"  # e.g. opened at an unknown date before it moved in 2013
+    return f"{start}–{end}"
+
+
+def existed_before(offices: pd.DataFrame, on: date) -> pd.DataFrame:
+    """Offices known to have opened (or closed) before ``on``; proposed ones excluded.
+
+    Examples
+    --------
+    >>> from analysis.reference import offices
+    >>> "UZB-NLO" in set(existed_before(offices("NATO"), date(2023, 5, 10))["office_id"])
+    True
+    """
+    ts = as_timestamp(on)
+    opened = offices["opened_latest"].notna() & (offices["opened_latest"] < ts)
+    closed_before = offices["closed_latest"].notna() & (offices["closed_latest"] < ts)
+    real = ~offices["status"].isin(["proposed", "agreed"])
+    return offices[real & (opened | closed_before)]
