@@ -353,8 +353,11 @@ def build(source: Source) -> Report:
                 if neighbor is None:
                     report.unmapped.append((path, entry.name))
                     continue
+                short = float(entry.km) > float(total)
                 notes = [
                     country_note and f"country: {country_note}",
+                    short
+                    and f"the page's total ({total} km) is less than this border (as printed)",
                     neighbor[1],
                     entry.label and f"listed under '{entry.label}'",
                     entry.remark and f"Factbook: {entry.remark}",
@@ -448,6 +451,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"border text not understood: {len(report.unparsed)}")
     for path, rest in report.unparsed:
         print(f"  {path}: {rest!r}")
+    short = [r for r in report.rows if float(r["length_km"]) > float(r["country_total_km"])]
+    print(f"borders longer than their page's total: {len(short)}")
+    for r in short:
+        print(
+            f"  {r['factbook_file']}: {r['neighbor_name']} {r['length_km']}"
+            f" > {r['country_total_km']}"
+        )
     russia = [r for r in report.rows if r["country_code"] == "RUS"]
     if russia:
         print(
