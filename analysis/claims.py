@@ -246,7 +246,8 @@ class Claim:
 
         Examples
         --------
-        >>> Claim("x", organizations=(Mention("NATO", "NATO", 0, 4, "alliance"),)).organization_names()
+        >>> nato = Mention("NATO", "NATO", 0, 4, "alliance")
+        >>> Claim("x", organizations=(nato,)).organization_names()
         ['NATO']
         """
         found = [m.code for m in self.organizations]
@@ -412,7 +413,7 @@ def claims_from(source: Any, published: Any = None) -> list[Claim]:
         raise BadInputError("claims_from got text; use analysis.checks.check_text for plain text")
     elif isinstance(source, pd.DataFrame):
         items = source.to_dict(orient="records")
-    elif hasattr(source, "claims") and isinstance(getattr(source, "claims"), pd.DataFrame):
+    elif hasattr(source, "claims") and isinstance(source.claims, pd.DataFrame):
         article = getattr(source, "article", {}) or {}
         if default is None and isinstance(article, Mapping):
             default = as_date(article.get("published"), "published", optional=True)

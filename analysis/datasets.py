@@ -11,7 +11,7 @@ Examples
 >>> df = datasets()
 >>> bool(df["verified"].all())
 True
->>> "nato_members.csv" in set(df["dataset"])
+>>> "alliance_members.csv" in set(df["dataset"])
 True
 """
 
@@ -155,7 +155,7 @@ def _reference() -> list[dict[str, object]]:
                 "kind": "reference table",
                 "source": info.get("built from", ""),
                 "version": "this package (compiled for the project)",
-                "licence": "MIT, with the package; every row names its own source and URL",
+                "licence": info.get("licence", ""),
                 "derived": info.get("notes", ""),
                 "path": folder / name,
                 "listed": digest,

@@ -9,8 +9,15 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from analysis.checks import GRADES, Grade, Verdict, check_claims, check_text, checkers
-from analysis.checks import verdicts_frame
+from analysis.checks import (
+    GRADES,
+    Grade,
+    Verdict,
+    check_claims,
+    check_text,
+    checkers,
+    verdicts_frame,
+)
 from analysis.checks.grades import grade_rank, grade_ratio, weakest
 from analysis.claims import Claim, claims_from
 from analysis.cli import main
@@ -24,7 +31,9 @@ S, C, D, N, X = (
 )  # fmt: skip
 
 
-def verdicts_for(text: str, kind: str, published: date | None = PUB, context: str = "") -> list[Verdict]:
+def verdicts_for(
+    text: str, kind: str, published: date | None = PUB, context: str = ""
+) -> list[Verdict]:
     full = f"{context} {text}" if context else text
     return [v for v in check_text(full, published) if v.kind == kind and v.claim == text]
 
@@ -88,7 +97,10 @@ def test_grade_ratio_bad_comparator_and_weakest():
 @pytest.mark.parametrize(
     ("text", "grade"),
     [
-        ("On April 4, Finland officially joined NATO, becoming the 31st member of the alliance.", S),
+        (
+            "On April 4, Finland officially joined NATO, becoming the 31st member of the alliance.",
+            S,
+        ),
         ("Finland became the 30th member of NATO.", N),
         ("Sweden became NATO's 32nd member on 7 March 2024.", S),
         ("Sweden became NATO's 31st member on 7 March 2024.", N),
@@ -150,7 +162,7 @@ def test_member_count_holds_and_fails():
         ("Japan joined NATO.", PUB, N),
         ("Japan is not a member of NATO.", PUB, S),
         ("Japan is a member of NATO.", PUB, N),
-        ("Finland is not a member of the alliance.", PUB, N),
+        ("Finland is not a member of the Atlantic alliance.", PUB, N),
         ("Sweden is not yet a member of NATO.", PUB, S),
         ("Sweden is not yet a member of NATO.", date(2024, 6, 1), N),
         ("Norway is a NATO member.", None, C),
@@ -265,8 +277,8 @@ def test_border_length_with_one_country_is_not_checkable():
 
 
 def test_first_in_asia_not_supported_names_prior_offices():
-    v = one("Japan is in talks to open a NATO office in the country, the first of its kind in Asia.",
-            "location_first")  # fmt: skip
+    text = "Japan is in talks to open a NATO office in the country, the first of its kind in Asia."
+    v = one(text, "location_first")
     assert v.grade is N
     assert "Tashkent" in v.reason and "Kuwait" in v.reason
     assert {"UZB-NLO", "KWT-ICI"} <= set(v.figures["prior"])
@@ -274,7 +286,9 @@ def test_first_in_asia_not_supported_names_prior_offices():
 
 
 def test_first_in_east_asia_supported_and_before_tashkent():
-    assert one("A NATO office in Tokyo would be the first in East Asia.", "location_first").grade is S
+    assert (
+        one("A NATO office in Tokyo would be the first in East Asia.", "location_first").grade is S
+    )
     text = "The NATO office would be the first in Central Asia."
     assert one(text, "location_first", published=date(2000, 1, 1)).grade is S
     assert one(text, "location_first").grade is N

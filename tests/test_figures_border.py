@@ -130,10 +130,10 @@ def test_year_colour_handles_missing_values() -> None:
 
 def test_chapter_three_figures_have_no_overlapping_labels() -> None:
     from analysis.figures import label_overlaps
-    from analysis.reference import nato_members
+    from analysis.reference import accession_table
 
     lines = border_lines("RUS", "10m")
-    members = nato_members()
+    members = accession_table("NATO")
     years = dict(
         zip(members["iso3"], pd.to_datetime(members["accession_date"]).dt.year, strict=True)
     )

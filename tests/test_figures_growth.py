@@ -14,12 +14,12 @@ import pytest
 from analysis.figures import growth, label_overlaps
 from analysis.geo import alliance_border_timeline, countries
 from analysis.plotting import PALETTE
-from analysis.reference import nato_members
+from analysis.reference import accession_table
 
 
 @pytest.fixture(scope="module")
 def waves() -> pd.DataFrame:
-    return growth.accession_waves(nato_members())
+    return growth.accession_waves(accession_table("NATO"))
 
 
 def _opaque_white(fig) -> bool:
@@ -73,7 +73,7 @@ def test_wave_maps(waves: pd.DataFrame) -> None:
 
 
 def test_border_steps() -> None:
-    tl = alliance_border_timeline("RUS", nato_members(), scale="110m")
+    tl = alliance_border_timeline("RUS", accession_table("NATO"), scale="110m")
     fig = growth.border_steps(tl)
     ax_km, ax_pc = fig.axes
     km = list(ax_km.lines[0].get_ydata())

@@ -14,12 +14,13 @@ import pytest
 from analysis.figures import label_overlaps
 from analysis.figures import offices as of
 from analysis.geo import countries
-from analysis.reference import indo_pacific_partners, nato_offices
+from analysis.reference import offices as office_table
+from analysis.reference import partners
 
 
 @pytest.fixture(scope="module")
 def offices() -> pd.DataFrame:
-    return nato_offices()
+    return office_table("NATO")
 
 
 def test_hq_coordinates_are_brussels() -> None:
@@ -85,7 +86,7 @@ def test_distance_chart(offices: pd.DataFrame) -> None:
 
 
 def test_partner_timeline() -> None:
-    m = indo_pacific_partners()
+    m = partners("NATO")
     fig = of.partner_timeline(m)
     ax = fig.axes[0]
     assert {t.get_text() for t in ax.get_yticklabels()} == set(m["partner"])

@@ -111,7 +111,7 @@ def test_timeline_errors() -> None:
 def test_timeline_with_reference_members() -> None:
     import analysis.reference as ref
 
-    tl = alliance_border_timeline("RUS", ref.nato_members())
+    tl = alliance_border_timeline("RUS", ref.accession_table("NATO"))
     fin = tl[tl["added"].map(lambda a: "FIN" in a)]
     before = tl.loc[fin.index[0] - 1, "length_km"]
     assert fin["length_km"].iloc[0] / before == pytest.approx(2.147, abs=0.01)

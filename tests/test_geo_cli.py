@@ -74,10 +74,23 @@ def test_alliance_border_bad_date(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_alliance_border_unknown_alliance(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["alliance-border", "RUS", "--alliance", "Warsaw"])
-    assert info.value.code == 2
-    assert "'WARSAW'" in capsys.readouterr().err
+    assert main(["alliance-border", "RUS", "--alliance", "SEATO"]) == 2
+    cap = capsys.readouterr()
+    assert cap.out == "" and cap.err.count("\n") == 1
+    assert "unknown alliance 'SEATO'" in cap.err
+    assert all(a in cap.err for a in ("NATO", "EU", "CSTO", "CIS", "Warsaw Pact"))
+
+
+def test_alliance_border_any_alliance_in_the_table(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["alliance-border", "RUS", "--alliance", "EU", "--on", "2020-01-01",
+                 "--format", "json"]) == 0  # fmt: skip
+    eu = {r["neighbor_iso3"] for r in json.loads(capsys.readouterr().out)}
+    assert eu == {"FIN", "EST", "LVA", "LTU", "POL"}
+    assert main(["alliance-border", "RUS", "--alliance", "CSTO", "--format", "json"]) == 0
+    csto = {r["neighbor_iso3"] for r in json.loads(capsys.readouterr().out)}
+    assert csto == {"BLR", "KAZ"}
 
 
 def test_cli_scale_choices_match_the_engine() -> None:

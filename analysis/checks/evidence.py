@@ -21,6 +21,7 @@ from analysis.reference import (
     border_series,
     border_sources,
     country_name,
+    factbook_borders,
     members_on,
     published_ratio,
     resolve_alliance,
@@ -166,47 +167,77 @@ def neighbours(country: str) -> list[str]:
 
     found = set(land_borders(country, "10m")["neighbor_iso3"])
     found |= set(border_figures(country)["neighbor_iso3"])
+    found |= set(factbook_borders(country)["neighbor_code"])
     return sorted(found)
+
+
+def _factbook_label() -> str:
+    cat = border_sources().set_index("source_id")
+    return str(cat.loc["factbook", "label"]) if "factbook" in cat.index else "CIA World Factbook"
 
 
 def pair_lengths(a: str, b: str) -> pd.DataFrame:
     """Every length the package holds for the border of ``a`` and ``b``, published and computed.
 
-    Published figures are each source's latest, from either side; computed lengths
-    come from every computed source of the catalogue.  Columns: ``kind``
-    (``published`` or ``computed``), ``source_kind``, ``source``, ``edition``,
-    ``length_km``, ``url``.
+    Published figures are the Factbook's (from each country's page; one row when
+    both pages agree) and each other source's latest figure; computed lengths come
+    from every computed source of the catalogue.  Columns: ``kind`` (``published``
+    or ``computed``), ``source_kind``, ``source``, ``edition``, ``length_km``, ``url``.
 
     Examples
     --------
-    >>> t = pair_lengths("RUS", "FIN")
-    >>> sorted(set(t["kind"]))
-    ['computed', 'published']
+    >>> t = pair_lengths("KAZ", "RUS")
+    >>> t[t["kind"] == "published"]["length_km"].tolist()
+    [7644.0]
     """
     rows: list[dict[str, object]] = []
+    fb = factbook_borders()
+    pages = fb[
+        ((fb["country_code"] == a) & (fb["neighbor_code"] == b))
+        | ((fb["country_code"] == b) & (fb["neighbor_code"] == a))
+    ]
+    label = _factbook_label()
+    for value, g in pages.groupby("length_km", sort=False):
+        where = " and ".join(f"{country_name(str(c))} page" for c in g["country_code"])
+        rows.append(
+            {"kind": "published", "source_kind": "cia_factbook", "source": label,
+             "edition": f"{where}, factbook.json {str(g['commit'].iloc[0])[:8]}",
+             "length_km": float(value), "url": str(g["url"].iloc[0]).split(" ; ")[0]}  # type: ignore[arg-type]
+        )  # fmt: skip
+    factbook_values = {float(v) for v in pages["length_km"]}
     pub = border_figures(latest_only=True)
     side = pub[
         ((pub["country_iso3"] == a) & (pub["neighbor_iso3"] == b))
         | ((pub["country_iso3"] == b) & (pub["neighbor_iso3"] == a))
     ]
-    seen: set[tuple[str, str, float]] = set()
+    seen: set[tuple[str, float]] = set()
     for rec in side.itertuples():
-        key = (str(rec.source_kind), str(rec.source), float(rec.length_km))  # type: ignore[arg-type]
+        value = float(rec.length_km)  # type: ignore[arg-type]
+        if rec.source_kind == "cia_factbook" and value in factbook_values:
+            continue  # the same Factbook figure, already listed
+        key = (str(rec.source), value)
         if key in seen:
             continue
         seen.add(key)
         rows.append(
             {"kind": "published", "source_kind": rec.source_kind, "source": rec.source,
-             "edition": rec.edition, "length_km": float(rec.length_km), "url": rec.url}  # type: ignore[arg-type]
+             "edition": rec.edition, "length_km": value, "url": rec.url}
         )  # fmt: skip
     comp = computed_lengths(a)
-    for rec in comp[comp["neighbor_iso3"] == b].itertuples():
+    for measured in comp[comp["neighbor_iso3"] == b].to_dict(orient="records"):
         rows.append(
-            {"kind": "computed", "source_kind": "natural_earth", "source": rec.label,
-             "edition": f"ruler {rec.ruler}", "length_km": float(rec.length_km),
-             "url": "https://www.naturalearthdata.com/"}  # fmt: skip
+            {
+                "kind": "computed",
+                "source_kind": "natural_earth",
+                "source": measured["label"],
+                "edition": f"ruler {measured['ruler']}",
+                "length_km": float(measured["length_km"]),
+                "url": "https://www.naturalearthdata.com/",
+            }  # fmt: skip
         )
-    return pd.DataFrame(rows, columns=["kind", "source_kind", "source", "edition", "length_km", "url"])
+    return pd.DataFrame(
+        rows, columns=["kind", "source_kind", "source", "edition", "length_km", "url"]
+    )
 
 
 #: Columns of :func:`ratio_table`.
@@ -235,21 +266,54 @@ def ratio_table(country: str, before: Sequence[str], after: Sequence[str]) -> pd
         if r.missing:
             continue
         rows.append(
-            {"source": r.label, "kind": "published", "source_kind": r.source_kind, "series": s,
-             "before_km": r.before_km, "after_km": r.after_km,
-             "increase_km": r.after_km - r.before_km, "ratio": r.ratio,
-             "url": " ; ".join(dict.fromkeys(r.figures["url"]))}  # fmt: skip
+            {
+                "source": r.label,
+                "kind": "published",
+                "source_kind": r.source_kind,
+                "series": s,
+                "before_km": r.before_km,
+                "after_km": r.after_km,
+                "increase_km": r.after_km - r.before_km,
+                "ratio": r.ratio,
+                "url": " ; ".join(dict.fromkeys(r.figures["url"])),
+            }  # fmt: skip
         )
+    if not any(r["source_kind"] == "cia_factbook" for r in rows):
+        fb = factbook_borders(country)
+        lengths = dict(zip(fb["neighbor_code"], fb["length_km"], strict=True))
+        if all(c in lengths for c in [*before, *after]):
+            b = float(sum(lengths[c] for c in before))
+            a = float(sum(lengths[c] for c in after))
+            rows.append(
+                {
+                    "source": _factbook_label(),
+                    "kind": "published",
+                    "source_kind": "cia_factbook",
+                    "series": "factbook",
+                    "before_km": b,
+                    "after_km": a,
+                    "increase_km": a - b,
+                    "ratio": a / b if b > 0 else float("nan"),
+                    "url": str(fb["url"].iloc[0]).split(" ; ")[0] if len(fb) else "",
+                }  # fmt: skip
+            )
     comp = computed_lengths(country)
     for (sid, label), g in comp.groupby(["source_id", "label"], sort=False):
         lengths = dict(zip(g["neighbor_iso3"], g["length_km"], strict=True))
         b = float(sum(lengths.get(c, 0.0) for c in before))
         a = float(sum(lengths.get(c, 0.0) for c in after))
         rows.append(
-            {"source": label, "kind": "computed", "source_kind": "natural_earth", "series": sid,
-             "before_km": b, "after_km": a, "increase_km": a - b,
-             "ratio": a / b if b > 0 else float("nan"),
-             "url": "https://www.naturalearthdata.com/"}  # fmt: skip
+            {
+                "source": label,
+                "kind": "computed",
+                "source_kind": "natural_earth",
+                "series": sid,
+                "before_km": b,
+                "after_km": a,
+                "increase_km": a - b,
+                "ratio": a / b if b > 0 else float("nan"),
+                "url": "https://www.naturalearthdata.com/",
+            }  # fmt: skip
         )
     return pd.DataFrame(rows, columns=RATIO_COLUMNS)
 
@@ -259,8 +323,8 @@ def bordering_members(country: str, alliance: str, on: date) -> list[str]:
 
     Examples
     --------
-    >>> bordering_members("RUS", "NATO", date(2023, 4, 4))
-    ['NOR', 'POL', 'EST', 'LVA', 'LTU', 'FIN']
+    >>> sorted(bordering_members("RUS", "NATO", date(2023, 4, 4)))
+    ['EST', 'FIN', 'LTU', 'LVA', 'NOR', 'POL']
     """
     near = set(neighbours(country))
     return [c for c in members_on(alliance, on) if c in near]
@@ -271,8 +335,8 @@ def members_before(country: str, alliance: str, on: date) -> list[str]:
 
     Examples
     --------
-    >>> members_before("RUS", "NATO", date(2023, 4, 4))
-    ['NOR', 'POL', 'EST', 'LVA', 'LTU']
+    >>> sorted(members_before("RUS", "NATO", date(2023, 4, 4)))
+    ['EST', 'LTU', 'LVA', 'NOR', 'POL']
     """
     return bordering_members(country, alliance, shift_days(on, -1))
 
@@ -313,20 +377,34 @@ def lengths_by_source(
         label = str(cat.loc[s, "label"]) if s in cat.index else s
         frames.append(
             pd.DataFrame(
-                {"neighbor_iso3": f["neighbor_iso3"].to_numpy(), "kind": "published",
-                 "source_kind": f["source_kind"].to_numpy(), "series": s, "source": label,
-                 "length_km": f["length_km"].astype(float).to_numpy()}  # fmt: skip
+                {
+                    "neighbor_iso3": f["neighbor_iso3"].to_numpy(),
+                    "kind": "published",
+                    "source_kind": f["source_kind"].to_numpy(),
+                    "series": s,
+                    "source": label,
+                    "length_km": f["length_km"].astype(float).to_numpy(),
+                }  # fmt: skip
             )
         )
-    codes = wanted if wanted is not None else sorted({c for f in frames for c in f["neighbor_iso3"]})
+    codes = (
+        wanted if wanted is not None else sorted({c for f in frames for c in f["neighbor_iso3"]})
+    )
     comp = computed_lengths(country, rulers)
-    for (sid, label), g in comp.groupby(["source_id", "label"], sort=False):
-        lengths = dict(zip(g["neighbor_iso3"], g["length_km"], strict=True))
+    for (sid, ruler_label), g in comp.groupby(["source_id", "label"], sort=False):
+        lengths = {
+            str(k): float(v) for k, v in zip(g["neighbor_iso3"], g["length_km"], strict=True)
+        }
         frames.append(
             pd.DataFrame(
-                {"neighbor_iso3": codes, "kind": "computed", "source_kind": "natural_earth",
-                 "series": sid, "source": label,
-                 "length_km": [float(lengths.get(c, 0.0)) for c in codes]}  # fmt: skip
+                {
+                    "neighbor_iso3": codes,
+                    "kind": "computed",
+                    "source_kind": "natural_earth",
+                    "series": sid,
+                    "source": ruler_label,
+                    "length_km": [float(lengths.get(c, 0.0)) for c in codes],
+                }  # fmt: skip
             )
         )
     out = pd.concat(frames, ignore_index=True)
@@ -365,7 +443,9 @@ def compare_with_published(
     out = lb.merge(pub, on="neighbor_iso3", how="outer")
     absent = out["computed_km"].isna()
     out.loc[absent, "computed_km"] = 0.0
-    out.loc[absent, "neighbor_name"] = [country_name(str(c)) for c in out.loc[absent, "neighbor_iso3"]]
+    out.loc[absent, "neighbor_name"] = [
+        country_name(str(c)) for c in out.loc[absent, "neighbor_iso3"]
+    ]
     out["diff_km"] = out["computed_km"] - out["published_km"]
     out["diff_pct"] = 100.0 * out["diff_km"] / out["published_km"]
     out = out.sort_values(

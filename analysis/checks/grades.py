@@ -119,11 +119,11 @@ def weakest(grades: Iterable[str]) -> Grade:
 
     Examples
     --------
-    >>> weakest(["supported", "supported with caveats"])
+    >>> weakest(["supported", "supported with caveats"]).value
     'supported with caveats'
-    >>> weakest(["not checkable", "supported"])
+    >>> weakest(["not checkable", "supported"]).value
     'supported'
-    >>> weakest([])
+    >>> weakest([]).value
     'not checkable'
     """
     checkable = [Grade(g) for g in grades if g != Grade.NOT_CHECKABLE]
@@ -132,9 +132,7 @@ def weakest(grades: Iterable[str]) -> Grade:
     return max(checkable, key=grade_rank)
 
 
-def grade_ratio(
-    ratios: Sequence[float], comparator: str, target: float, tolerance: float
-) -> Grade:
+def grade_ratio(ratios: Sequence[float], comparator: str, target: float, tolerance: float) -> Grade:
     """Grade a ratio claim from each source's ratio, by the rules in the module docstring.
 
     Parameters
@@ -150,15 +148,15 @@ def grade_ratio(
 
     Examples
     --------
-    >>> grade_ratio([2.11, 2.15, 1.99], ">", 2, 0.01)
+    >>> grade_ratio([2.11, 2.15, 1.99], ">", 2, 0.01).value
     'depends on the source'
-    >>> grade_ratio([2.11, 2.15], ">", 2, 0.01)
+    >>> grade_ratio([2.11, 2.15], ">", 2, 0.01).value
     'supported'
-    >>> grade_ratio([2.005, 2.15], ">", 2, 0.01)
+    >>> grade_ratio([2.005, 2.15], ">", 2, 0.01).value
     'supported with caveats'
-    >>> grade_ratio([1.99, 2.25], "≈", 3, 0.10)
+    >>> grade_ratio([1.99, 2.25], "≈", 3, 0.10).value
     'not supported'
-    >>> grade_ratio([1.99, 2.11, 2.25], "≈", 2, 0.15)
+    >>> grade_ratio([1.99, 2.11, 2.25], "≈", 2, 0.15).value
     'supported'
     """
     vals = [float(r) for r in ratios if r == r]
@@ -184,5 +182,3 @@ def grade_ratio(
             return Grade.CAVEATS if all(d <= 2 * tolerance for d in dev) else Grade.DEPENDS
         return Grade.NOT_SUPPORTED
     raise ValueError(f"unknown comparator {comparator!r}; use '>', '<' or '≈'")
-
-

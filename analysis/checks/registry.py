@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from analysis.checks.grades import Grade
 from analysis.checks.verdicts import Verdict
@@ -171,7 +171,9 @@ def check_claims(
     return verdicts
 
 
-def check_text(text: str, published: Any = None, *, checkers: Iterable[str] | None = None) -> list[Verdict]:
+def check_text(
+    text: str, published: Any = None, *, checkers: Iterable[str] | None = None
+) -> list[Verdict]:
     """Extract the claims of a text with :func:`analysis.text.analyze` and check them.
 
     Examples

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import importlib
-import re
 import sys
 from typing import Any
 
-import pandas as pd
-
 from analysis.cli.output import emit, parse_iso_date
 
-__all__ = ["register", "run_check", "sentence_claims"]
+__all__ = ["register", "run_check"]
 
 
 def register(sub: Any) -> None:
@@ -36,53 +32,16 @@ def register(sub: Any) -> None:
     p.set_defaults(handler=run_check)
 
 
-def sentence_claims(text: str) -> pd.DataFrame:
-    """Split text into sentences with offsets (claims table when :mod:`analysis.text` is absent).
-
-    Examples
-    --------
-    >>> sentence_claims("Finland joined. Japan did not.")["text"].tolist()
-    ['Finland joined.', 'Japan did not.']
-    """
-    rows = []
-    for para in re.finditer(r"[^\n]+", text):
-        for m in re.finditer(r"[^.!?]+(?:[.!?]+[”\"’']?|$)", para.group(0)):
-            s = m.group(0).strip()
-            if s:
-                start = para.start() + m.start() + (len(m.group(0)) - len(m.group(0).lstrip()))
-                rows.append({"text": s, "start": start, "end": start + len(s)})
-    return pd.DataFrame(rows, columns=["text", "start", "end"])
-
-
-class _Fallback:
-    """A stand-in for the text engine's result: sentences as claims."""
-
-    def __init__(self, text: str, published: Any) -> None:
-        self.text = text
-        self.published = published
-        self.claims = sentence_claims(text)
-
-
 def run_check(args: argparse.Namespace) -> int:
     """Handler of ``check``: load, extract, check, print."""
     from analysis.articles import load_article
     from analysis.checks import check_claims
+    from analysis.text import analyze
 
-    published = parse_iso_date(args.published) if args.published else None
+    published = parse_iso_date(args.published, "--published") if args.published else None
     article = load_article(args.path, published=published)
     pub = published or article.published
-    try:
-        analyze = getattr(importlib.import_module("analysis.text"), "analyze", None)
-    except ImportError:
-        analyze = None
-    if analyze is not None:
-        result: Any = analyze(article.text, published=pub)
-        if getattr(result, "text", None) is None:
-            result = _Wrapped(result, article.text)
-    else:
-        sys.stderr.write("note: analysis.text is not available; checking every sentence\n")
-        result = _Fallback(article.text, pub)
-    verdicts = check_claims(result, pub)
+    verdicts = check_claims(analyze(article.text, published=pub), pub)
     if args.format == "json":
         emit(
             {
@@ -98,12 +57,11 @@ def run_check(args: argparse.Namespace) -> int:
         return 0
     lines = [f"{article.title}  (published {pub.isoformat() if pub else 'unknown'})", ""]
     if not verdicts:
-        lines.append("(no checkable claims found)")
+        lines.append("(no check-worthy claims found)")
     for i, v in enumerate(verdicts, 1):
         lines.append(f"[{i}] {v.claim}")
-        lines.append(
-            f"    kind: {v.kind}   verdict: {v.grade.upper()}   {v.figures.get('summary', '')}"
-        )
+        summary = v.figures.get("summary", "")
+        lines.append(f"    kind: {v.kind}   verdict: {v.grade.value.upper()}   {summary}")
         lines.append(f"    why: {v.reason}")
         if v.kind == "border_change" and not v.evidence.empty:
             ev = v.evidence[["source", "before_km", "after_km", "ratio", "margin_km"]].copy()
@@ -117,12 +75,3 @@ def run_check(args: argparse.Namespace) -> int:
         lines.append("")
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
-
-
-class _Wrapped:
-    """Adds the article text to an analysis result that lacks it (for claim context)."""
-
-    def __init__(self, result: Any, text: str) -> None:
-        self.claims = result.claims
-        self.published = getattr(result, "published", None)
-        self.text = text

@@ -13,10 +13,12 @@ import argparse
 from datetime import date
 from typing import Any
 
+import pandas as pd
+
 from analysis.cli.output import FORMATS, emit, parse_iso_date
+from analysis.dates import shift_days
 
 SCALE_CHOICES = ("10m", "50m", "110m")
-ALLIANCES = ("NATO",)
 
 
 def _borders(args: argparse.Namespace) -> int:
@@ -28,15 +30,22 @@ def _borders(args: argparse.Namespace) -> int:
 
 def _alliance_border(args: argparse.Namespace) -> int:
     from analysis.geo import alliance_border, alliance_border_timeline, resolve_country
-    from analysis.reference import members_on, nato_members
+    from analysis.reference import alliance_members, members_on, resolve_alliance
 
+    alliance = resolve_alliance(args.alliance)  # one line listing the known ones if unknown
     country = resolve_country(args.country, args.scale)
     if args.timeline:
-        table = alliance_border_timeline(country, nato_members(), args.scale)
-        emit(table, args.format)
+        m = alliance_members(alliance)
+        m = m[m["role"] == "member"]
+        # the table's `left` is the last day of membership; the timeline wants the first day out
+        out = [shift_days(d, 1) if d is not None else None for d in m["left"]]
+        spans = pd.DataFrame(
+            {"iso3": m["member_code"], "accession_date": m["joined"], "exit_date": out}
+        )
+        emit(alliance_border_timeline(country, spans, args.scale), args.format)
         return 0
-    on = parse_iso_date(args.on) if args.on is not None else date.today()
-    frame = alliance_border(country, members_on(on.isoformat()), args.scale)
+    on = parse_iso_date(args.on, "--on") if args.on is not None else date.today()
+    frame = alliance_border(country, members_on(alliance, on), args.scale)
     emit(frame, args.format)
     return 0
 
@@ -68,7 +77,12 @@ def register(sub: Any) -> None:
         "(default today) or, with --timeline, at every change of membership.",
     )
     a.add_argument("country", help="ISO code or name, e.g. RUS")
-    a.add_argument("--alliance", type=str.upper, choices=ALLIANCES, default="NATO", help="alliance")
+    a.add_argument(
+        "--alliance",
+        default="NATO",
+        help="alliance id, name or alias from the alliance table (NATO, EU, CSTO, "
+        "'Warsaw Pact', CIS …)",
+    )
     when = a.add_mutually_exclusive_group()
     when.add_argument("--on", metavar="YYYY-MM-DD", help="membership on this date")
     when.add_argument("--timeline", action="store_true", help="step series over time")

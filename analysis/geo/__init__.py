@@ -15,7 +15,6 @@ from analysis.geo.borders import (
     perimeter,
     shared_border,
 )
-from analysis.geo.compare import compare_with_published, lengths_by_source
 from analysis.geo.layers import SCALES, countries, country_name, resolve_country
 from analysis.geo.ruler import RichardsonResult, richardson, richardson_ratio
 
@@ -27,11 +26,9 @@ __all__ = [
     "alliance_border",
     "alliance_border_timeline",
     "border_matrix",
-    "compare_with_published",
     "countries",
     "country_name",
     "land_borders",
-    "lengths_by_source",
     "perimeter",
     "resolve_country",
     "richardson",

@@ -37,6 +37,7 @@ from analysis.reference.borders import (
     border_figures,
     border_series,
     border_sources,
+    factbook_borders,
     published_ratio,
     published_ratios,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "clear_cache",
     "country_name",
     "country_region",
+    "factbook_borders",
     "is_member",
     "member_count",
     "member_rank",

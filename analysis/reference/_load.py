@@ -20,6 +20,7 @@ validated but not checksum-verified.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -109,7 +110,8 @@ def country_code(*, allow_empty: bool = False) -> pa.Check:
         return s.map(lambda v: (allow_empty and v == "") or is_known_code(v))
 
     return pa.Check(
-        ok, error="must be a country code known to analysis.countries (ISO 3166-1 or 3166-3 alpha-3)"
+        ok,
+        error="must be a country code known to analysis.countries (ISO 3166-1 or 3166-3 alpha-3)",
     )
 
 
@@ -154,6 +156,24 @@ def number(*, positive: bool = True, allow_empty: bool = False) -> pa.Check:
     )
 
 
+#: error text of each frame-wide check → the column its failures are reported under
+_FRAME_COLUMN: dict[str, str] = {}
+
+
+def frame_check(fn: Callable[[pd.DataFrame], pd.Series], column: str, error: str) -> pa.Check:
+    """A frame-wide pandera check (it sees whole rows) whose failures name ``column``.
+
+    ``fn`` returns one boolean per row.
+
+    Examples
+    --------
+    >>> frame_check(lambda f: f["a"] != "", "a", "a must be set").error
+    'a must be set'
+    """
+    _FRAME_COLUMN[error] = column
+    return pa.Check(fn, error=error)
+
+
 def date_pair(column: str, precision_column: str) -> pa.Check:
     """A frame-wide pandera check: the date in ``column`` parses at the precision beside it.
 
@@ -164,8 +184,8 @@ def date_pair(column: str, precision_column: str) -> pa.Check:
     Examples
     --------
     >>> frame = pd.DataFrame({"joined": ["2023-04-04", "2023-13"], "p": ["day", "month"]})
-    >>> date_pair("joined", "p")(frame).failure_cases.tolist()
-    ['2023-13']
+    >>> date_pair("joined", "p")(frame).check_output.tolist()
+    [True, False]
     """
 
     def ok(frame: pd.DataFrame) -> pd.Series:
@@ -179,26 +199,32 @@ def date_pair(column: str, precision_column: str) -> pa.Check:
                 flags.append(True)
         return pd.Series(flags, index=frame.index, name=column)
 
-    return pa.Check(
+    return frame_check(
         ok,
-        error=f"does not match the precision in {precision_column!r} (YYYY-MM-DD, YYYY-MM or YYYY)",
+        column,
+        f"does not match the precision in {precision_column!r} (YYYY-MM-DD, YYYY-MM or YYYY)",
     )
 
 
 def text_columns(
-    names: Iterable[str], checks: dict[str, pa.Check | list[pa.Check]]
+    names: Iterable[str],
+    checks: dict[str, pa.Check | list[pa.Check]],
+    *,
+    unique: Iterable[str] = (),
 ) -> dict[str, pa.Column]:
-    """Build pandera columns of text for ``names``; ``checks`` maps a column to its rules.
+    """Build pandera columns of text for ``names``; ``checks`` maps a column to its rules,
+    and the ``unique`` columns are keys.
 
     Examples
     --------
-    >>> sorted(text_columns(["a", "b"], {"a": required()}))
+    >>> sorted(text_columns(["a", "b"], {"a": required()}, unique=["a"]))
     ['a', 'b']
     """
+    keys = set(unique)
     out: dict[str, pa.Column] = {}
     for name in names:
         rule = checks.get(name, [])
-        out[name] = pa.Column(str, rule if isinstance(rule, list) else [rule])
+        out[name] = pa.Column(str, rule if isinstance(rule, list) else [rule], unique=name in keys)
     return out
 
 
@@ -212,11 +238,17 @@ def _row_error(name: str, exc: pa.errors.SchemaErrors, frame: pd.DataFrame) -> R
     first = cases.iloc[0]
     column = first["column"]
     rule = str(first["check"])
-    if rule == "field_uniqueness":
-        rule = "duplicate key"
+    if rule == "field_uniqueness":  # report the repeat, naming the first use
+        same = cases[(cases["check"] == rule) & (cases["column"] == column)]
+        same = same[same["failure_case"] == first["failure_case"]]
+        rows = sorted(int(r) for r in same["_row"])
+        first = same[same["_row"] == rows[1]].iloc[0] if len(rows) > 1 else first
+        rule = f"duplicate key (first used in row {rows[0] + 1})"
     if first["_row"] != first["_row"]:  # no row: a frame-level problem (missing column …)
         return ReferenceDataError(f"{name}: {rule} ({first['failure_case']})")
     row = int(first["_row"])
+    if str(first["schema_context"]) == "DataFrameSchema":
+        column = _FRAME_COLUMN.get(str(first["check"]), column)
     value = frame.iloc[row][column] if column in frame.columns else first["failure_case"]
     return ReferenceDataError(
         f"{name}, row {row + 1} (line {row + 2}), column {column!r}: {rule}; got {value!r}"
@@ -226,12 +258,15 @@ def _row_error(name: str, exc: pa.errors.SchemaErrors, frame: pd.DataFrame) -> R
 def read_csv(path: Path, name: str) -> pd.DataFrame:
     """Read a reference CSV as text cells, with one-line errors for unreadable files.
 
+    The standard library's reader is used rather than pandas', which silently
+    turns a row with one field too many into an index instead of failing.
+
     Raises
     ------
     DataFileError
         The file is missing or not UTF-8.
     ReferenceDataError
-        A row has too many fields.
+        A row has too many or too few fields, or there is no header.
 
     Examples
     --------
@@ -241,17 +276,24 @@ def read_csv(path: Path, name: str) -> pd.DataFrame:
     if not path.is_file():
         raise DataFileError(f"reference table {name} not found at {path}")
     try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+        with open(path, encoding="utf-8", newline="") as fh:
+            rows = list(csv.reader(fh))
     except UnicodeDecodeError:
         raise DataFileError(f"reference table {name} at {path} is not UTF-8") from None
-    except pd.errors.ParserError as exc:
-        line = re.search(r"line (\d+)", str(exc))
-        where = f", line {line.group(1)}" if line else ""
-        raise ReferenceDataError(f"{name}{where}: too many fields") from None
-    except pd.errors.EmptyDataError:
-        raise ReferenceDataError(f"{name}: no header and no rows") from None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    return frame.apply(lambda col: col.str.strip())
+    except csv.Error as exc:
+        raise ReferenceDataError(f"{name}: not a readable CSV ({exc})") from None
+    if not rows:
+        raise ReferenceDataError(f"{name}: no header and no rows")
+    header = [c.strip() for c in rows[0]]
+    body = [r for r in rows[1:] if any(cell.strip() for cell in r)]
+    for number, r in enumerate(body, start=1):
+        if len(r) != len(header):
+            problem = "too many fields" if len(r) > len(header) else "too few fields"
+            raise ReferenceDataError(
+                f"{name}, row {number} (line {number + 1}): {problem} "
+                f"({len(r)} for {len(header)} columns)"
+            )
+    return pd.DataFrame([[c.strip() for c in r] for r in body], columns=header, dtype=str)
 
 
 def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, name: str) -> pd.DataFrame:
@@ -265,10 +307,11 @@ def validate(frame: pd.DataFrame, schema: pa.DataFrameSchema, name: str) -> pd.D
     Examples
     --------
     >>> schema = pa.DataFrameSchema({"id": pa.Column(str, required())})
-    >>> validate(pd.DataFrame({"id": ["a", ""]}), schema, "t.csv")
-    Traceback (most recent call last):
-    ...
-    analysis.errors.ReferenceDataError: t.csv, row 2 (line 3), column 'id': must not be empty; got ''
+    >>> try:
+    ...     validate(pd.DataFrame({"id": ["a", ""]}), schema, "t.csv")
+    ... except ReferenceDataError as exc:
+    ...     print(exc)
+    t.csv, row 2 (line 3), column 'id': must not be empty; got ''
     """
     missing = [c for c in schema.columns if c not in frame.columns]
     if missing:
@@ -343,18 +386,44 @@ def load_table(
     return _cached(shown, str(target), packaged, key).copy()
 
 
+_DERIVED: list[Callable[[], None]] = []
+
+
+def derived_cache(clear: Callable[[], None]) -> None:
+    """Register the ``cache_clear`` of a cache built from tables, for :func:`clear_cache`.
+
+    Examples
+    --------
+    >>> derived_cache(lambda: None)
+    """
+    _DERIVED.append(clear)
+
+
 def clear_cache() -> None:
-    """Forget every loaded table (for tests that swap data files).
+    """Forget every loaded table and everything built from them (for tests that swap files).
 
     Examples
     --------
     >>> clear_cache()
     """
     _cached.cache_clear()
+    for clear in _DERIVED:
+        clear()
+
+
+def timestamps(days: Iterable[date | None]) -> pd.Series:
+    """Days (or ``None``) as a datetime64 column (``NaT`` for ``None``).
+
+    Examples
+    --------
+    >>> timestamps([date(2017, 1, 1), None]).tolist()
+    [Timestamp('2017-01-01 00:00:00'), NaT]
+    """
+    return pd.to_datetime(pd.Series(list(days), dtype=object))
 
 
 def day_bounds(value: str, precision: str) -> tuple[date | None, date | None]:
-    """First and last day of a validated partial date (see :func:`analysis.dates.parse_partial_date`).
+    """First and last day of a validated partial date (:func:`~analysis.dates.parse_partial_date`).
 
     Examples
     --------

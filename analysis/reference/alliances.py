@@ -30,22 +30,23 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis.dates import DateLike, as_date
+from analysis.dates import DateLike, as_date, shift_days
 from analysis.errors import BadInputError, UnknownCountryError
 from analysis.reference._load import (
     date_pair,
     day_bounds,
-    identifier,
+    derived_cache,
+    frame_check,
     load_table,
     one_of,
     required,
@@ -96,16 +97,23 @@ _ALLIANCES = pa.DataFrameSchema(
             "source": required(),
             "url": urls(),
         },
+        unique=["alliance_id"],
     ),
-    checks=[date_pair("founded", "founded_precision"), date_pair("dissolved", "dissolved_precision")],
-    unique=["alliance_id"],
+    checks=[
+        date_pair("founded", "founded_precision"),
+        date_pair("dissolved", "dissolved_precision"),
+    ],
 )
 
 
 def _parse_alliances(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
-    out["aliases"] = out["aliases"].map(lambda v: tuple(a.strip() for a in v.split("|") if a.strip()))
-    out["founded"] = [day_bounds(v, p)[0] for v, p in zip(out["founded"], out["founded_precision"], strict=True)]
+    out["aliases"] = out["aliases"].map(
+        lambda v: tuple(a.strip() for a in v.split("|") if a.strip())
+    )
+    out["founded"] = [
+        day_bounds(v, p)[0] for v, p in zip(out["founded"], out["founded_precision"], strict=True)
+    ]
     out["dissolved"] = [
         day_bounds(v, p)[1] if v else None
         for v, p in zip(out["dissolved"], out["dissolved_precision"], strict=True)
@@ -143,7 +151,11 @@ _MEMBER_COLUMNS = [
 def _spans_ordered(frame: pd.DataFrame) -> pd.Series:
     ok = []
     for j, jp, lf, lp in zip(
-        frame["joined"], frame["joined_precision"], frame["left"], frame["left_precision"], strict=True
+        frame["joined"],
+        frame["joined_precision"],
+        frame["left"],
+        frame["left_precision"],
+        strict=True,
     ):
         try:
             first = day_bounds(j, jp)[0]
@@ -156,20 +168,22 @@ def _spans_ordered(frame: pd.DataFrame) -> pd.Series:
 
 
 def _no_overlap(frame: pd.DataFrame) -> pd.Series:
-    bad = pd.Series(True, index=frame.index, name="joined")
-    spans: dict[tuple[str, str, str], list[tuple[date, date, int]]] = {}
-    for idx, rec in frame.iterrows():
+    flags: list[bool] = []
+    spans: dict[tuple[str, str, str], list[tuple[date, date]]] = {}
+    for rec in frame.to_dict(orient="records"):
+        flags.append(True)
         try:
             first = day_bounds(rec["joined"], rec["joined_precision"])[0] or date.min
-            last = (day_bounds(rec["left"], rec["left_precision"])[1] if rec["left"] else None) or date.max
+            last = (
+                day_bounds(rec["left"], rec["left_precision"])[1] if rec["left"] else None
+            ) or date.max
         except ValueError:
             continue
         key = (rec["alliance_id"], rec["member_code"], rec["role"])
-        for a, b, _ in spans.get(key, []):
-            if first <= b and a <= last:
-                bad[idx] = False
-        spans.setdefault(key, []).append((first, last, int(idx)))  # type: ignore[arg-type]
-    return bad
+        if any(first <= b and a <= last for a, b in spans.get(key, [])):
+            flags[-1] = False
+        spans.setdefault(key, []).append((first, last))
+    return pd.Series(flags, index=frame.index, name="joined")
 
 
 def _known_alliance(frame: pd.DataFrame) -> pd.Series:
@@ -198,9 +212,9 @@ def _member_schema() -> pa.DataFrameSchema:
         checks=[
             date_pair("joined", "joined_precision"),
             date_pair("left", "left_precision"),
-            pa.Check(_spans_ordered, error="membership ends before it begins"),
-            pa.Check(_no_overlap, error="overlaps another span of the same member"),
-            pa.Check(_known_alliance, error="is not an alliance_id of alliances.csv"),
+            frame_check(_spans_ordered, "left", "membership ends before it begins"),
+            frame_check(_no_overlap, "joined", "overlaps another span of the same member"),
+            frame_check(_known_alliance, "alliance_id", "is not an alliance_id of alliances.csv"),
         ],
     )
 
@@ -210,12 +224,16 @@ _MEMBERS = _member_schema()
 
 def _parse_members(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
-    out["joined"] = [day_bounds(v, p)[0] for v, p in zip(out["joined"], out["joined_precision"], strict=True)]
+    out["joined"] = [
+        day_bounds(v, p)[0] for v, p in zip(out["joined"], out["joined_precision"], strict=True)
+    ]
     out["left"] = [
         day_bounds(v, p)[1] if v else None
         for v, p in zip(out["left"], out["left_precision"], strict=True)
     ]
-    return out.sort_values(["alliance_id", "joined", "member_code"], kind="stable").reset_index(drop=True)
+    return out.sort_values(["alliance_id", "joined", "member_code"], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def alliance_members(alliance: str | None = None, path: str | Path | None = None) -> pd.DataFrame:
@@ -264,6 +282,9 @@ def _alias_index() -> Mapping[str, str]:
     return MappingProxyType(index)
 
 
+derived_cache(_alias_index.cache_clear)
+
+
 def resolve_alliance(name: str) -> str:
     """Return the ``alliance_id`` for an id, name or alias, case- and accent-insensitively.
 
@@ -276,10 +297,11 @@ def resolve_alliance(name: str) -> str:
     --------
     >>> resolve_alliance("nato"), resolve_alliance("the North Atlantic Alliance")
     ('NATO', 'NATO')
-    >>> resolve_alliance("SEATO")
-    Traceback (most recent call last):
-    ...
-    analysis.reference.alliances.UnknownAllianceError: unknown alliance 'SEATO'; known: NATO
+    >>> try:
+    ...     resolve_alliance("SEATO")
+    ... except UnknownAllianceError as exc:
+    ...     print(exc)
+    unknown alliance 'SEATO'; known: CIS, CSTO, EU, NATO, Warsaw Pact
     """
     if not isinstance(name, str):
         raise BadInputError(f"alliance must be a name or id, not {type(name).__name__}")
@@ -301,9 +323,7 @@ def _members_frame(alliance: str, roles: tuple[str, ...]) -> pd.DataFrame:
     return m[m["role"].isin(roles)]
 
 
-def members_on(
-    alliance: str, on: DateLike, *, roles: tuple[str, ...] = ("member",)
-) -> list[str]:
+def members_on(alliance: str, on: DateLike, *, roles: tuple[str, ...] = ("member",)) -> list[str]:
     """Codes of the members of ``alliance`` at the end of day ``on``, in order of joining.
 
     Parameters
@@ -353,19 +373,20 @@ def is_member(country: str, alliance: str, on: DateLike) -> bool:
 
 
 def accession_table(alliance: str) -> pd.DataFrame:
-    """Each full member's accession with its count and ordinal positions.
+    """Each full member's accession with its count and ordinal positions, in order of joining.
 
-    One row per accession (a state that left and rejoined has two): ``member_code``,
-    ``member_name``, ``joined``, ``left``, ``founder`` (joined on the first day),
+    One row per accession (a state that left and rejoined has two): ``iso3`` (the
+    member's code), ``name``, ``accession_date`` (datetime64), ``left`` (last day
+    of membership, ``None`` while it lasts), ``founder`` (joined on the first day),
     ``members_after`` (members at the end of its accession day), ``order_min`` and
     ``order_max`` (positions shared with states joining the same day),
-    ``joined_with`` (tuple of codes), ``source``, ``url``, ``note``.
+    ``joined_with`` (tuple of codes), ``note``, ``source``, ``url``.
 
     Examples
     --------
-    >>> t = accession_table("NATO").set_index("member_code")
-    >>> t.loc["FIN", "members_after"], tuple(t.loc["HRV", ["order_min", "order_max"]])
-    (31, (27, 28))
+    >>> t = accession_table("NATO").set_index("iso3")
+    >>> int(t.loc["FIN", "members_after"]), int(t.loc["HRV", "order_min"])
+    (31, 27)
     """
     aid = resolve_alliance(alliance)
     m = _members_frame(aid, ("member",)).reset_index(drop=True)
@@ -374,25 +395,25 @@ def accession_table(alliance: str) -> pd.DataFrame:
     for rec in m.to_dict(orient="records"):
         day = rec["joined"]
         after = members_on(aid, day)
-        before = members_on(aid, date.fromordinal(day.toordinal() - 1)) if day > date.min else []
+        before = set(members_on(aid, shift_days(day, -1))) if day > date.min else set()
         same = tuple(
             str(c) for c, j in zip(m["member_code"], m["joined"], strict=True)
             if j == day and c != rec["member_code"]
-        )
+        )  # fmt: skip
         rows.append(
             {
-                "member_code": rec["member_code"],
-                "member_name": rec["member_name"],
-                "joined": day,
+                "iso3": rec["member_code"],
+                "name": rec["member_name"],
+                "accession_date": pd.Timestamp(day),
                 "left": rec["left"],
                 "founder": day == first_day,
                 "members_after": len(after),
-                "order_min": len([c for c in before if c in after]) + 1,
+                "order_min": len([c for c in after if c in before]) + 1,
                 "order_max": len(after),
                 "joined_with": same,
+                "note": rec["note"],
                 "source": rec["source"],
                 "url": rec["url"],
-                "note": rec["note"],
             }
         )
     return pd.DataFrame(rows)
@@ -443,15 +464,15 @@ def member_rank(country: str, alliance: str) -> AccessionRank:
     """
     aid = resolve_alliance(alliance)
     t = accession_table(aid)
-    hit = t[t["member_code"] == country]
+    hit = t[t["iso3"] == country]
     if hit.empty:
         raise UnknownCountryError(f"{country} (never a full member of {aid})")
     rec = hit.iloc[-1]
     return AccessionRank(
         alliance=aid,
         code=country,
-        name=country_name(country) if country else str(rec["member_name"]),
-        joined=rec["joined"],
+        name=country_name(country),
+        joined=rec["accession_date"].date(),
         members_after=int(rec["members_after"]),
         order_min=int(rec["order_min"]),
         order_max=int(rec["order_max"]),

@@ -26,6 +26,7 @@ import pandera.pandas as pa
 
 from analysis.reference._load import (
     country_code,
+    frame_check,
     identifier,
     load_table,
     matches,
@@ -42,6 +43,7 @@ __all__ = [
     "BorderRatio",
     "border_figures",
     "border_series",
+    "factbook_borders",
     "border_sources",
     "published_ratio",
     "published_ratios",
@@ -57,8 +59,17 @@ INCLUDES = ("land", "rivers", "lakes", "sea", "unspecified")
 
 _SOURCES = pa.DataFrameSchema(
     text_columns(
-        ["source_id", "label", "kind", "source_kind", "table", "series", "ruler", "description",
-         "url"],  # fmt: skip
+        [
+            "source_id",
+            "label",
+            "kind",
+            "source_kind",
+            "table",
+            "series",
+            "ruler",
+            "description",
+            "url",
+        ],  # fmt: skip
         {
             "source_id": identifier(),
             "label": required(),
@@ -68,14 +79,15 @@ _SOURCES = pa.DataFrameSchema(
             "description": required(),
             "url": urls(),
         },
+        unique=["source_id"],
     ),
     checks=[
-        pa.Check(
-            lambda f: ((f["kind"] == "computed") == (f["ruler"] != "")).rename("ruler"),
-            error="a computed source names its ruler, a published one none",
+        frame_check(
+            lambda f: (f["kind"] == "computed") == (f["ruler"] != ""),
+            "ruler",
+            "a computed source names its ruler, a published one none",
         )
     ],
-    unique=["source_id"],
 )
 
 
@@ -119,7 +131,9 @@ def _years_ordered(frame: pd.DataFrame) -> pd.Series:
 def _one_per_series(frame: pd.DataFrame) -> pd.Series:
     seen: set[tuple[str, str, str]] = set()
     ok = []
-    for c, n, series in zip(frame["country_iso3"], frame["neighbor_iso3"], frame["series"], strict=True):
+    for c, n, series in zip(
+        frame["country_iso3"], frame["neighbor_iso3"], frame["series"], strict=True
+    ):
         row_ok = True
         for s in (x for x in series.split(";") if x):
             key = (c, n, s)
@@ -147,15 +161,20 @@ _FIGURES = pa.DataFrameSchema(
             "is_latest": one_of(("True", "False", "true", "false")),
             "length_km": number(),
             "includes": pa.Check(_includes_ok, error="parts must be among " + ", ".join(INCLUDES)),
-            "series": matches(r"^([A-Za-z0-9_-]+(;[A-Za-z0-9_-]+)*)?$", "series names must be letters, digits, '-' or '_'"),
+            "series": matches(
+                r"^([A-Za-z0-9_-]+(;[A-Za-z0-9_-]+)*)?$",
+                "series names must be letters, digits, '-' or '_'",
+            ),
             "url": urls(),
         },
+        unique=["figure_id"],
     ),
     checks=[
-        pa.Check(_years_ordered, error="is before year_from"),
-        pa.Check(_one_per_series, error="a like-for-like series holds one figure per border"),
+        frame_check(_years_ordered, "year_to", "is before year_from"),
+        frame_check(
+            _one_per_series, "series", "a like-for-like series holds one figure per border"
+        ),
     ],
-    unique=["figure_id"],
 )
 
 
@@ -208,6 +227,72 @@ def border_figures(
         f = f[f["series"].map(lambda s: series in s)]
     if latest_only:
         f = f[f["is_latest"]]
+    return f.reset_index(drop=True)
+
+
+_FACTBOOK = pa.DataFrameSchema(
+    text_columns(
+        [
+            "country_code",
+            "neighbor_code",
+            "neighbor_name",
+            "length_km",
+            "country_total_km",
+            "factbook_file",
+            "commit",
+            "commit_date",
+            "source",
+            "url",
+            "note",
+        ],  # fmt: skip
+        {
+            "country_code": country_code(),
+            "neighbor_code": country_code(),
+            "neighbor_name": required(),
+            "length_km": number(),
+            "country_total_km": number(),
+            "factbook_file": required(),
+            "commit": matches(r"^[0-9a-f]{40}$", "must be a 40-digit git commit"),
+            "source": required(),
+            "url": urls(),
+        },
+    ),
+)
+
+
+def _parse_factbook(frame: pd.DataFrame) -> pd.DataFrame:
+    out = frame.copy()
+    out["length_km"] = out["length_km"].astype(float)
+    out["country_total_km"] = out["country_total_km"].astype(float)
+    return out
+
+
+def factbook_borders(
+    country: str | None = None, *, combine: bool = True, path: str | Path | None = None
+) -> pd.DataFrame:
+    """The CIA World Factbook's land boundaries of every country, as printed on each page.
+
+    Each border appears twice, once from each side (``country_code`` is the page).
+    A border printed in pieces (Russia–China: 4,133 and 46 km) is summed when
+    ``combine`` is true.  Columns: ``country_code``, ``neighbor_code``,
+    ``neighbor_name``, ``length_km``, ``country_total_km``, ``factbook_file``,
+    ``commit``, ``commit_date``, ``source``, ``url``, ``note``.
+
+    Examples
+    --------
+    >>> fb = factbook_borders("RUS").set_index("neighbor_code")
+    >>> fb.loc["KAZ", "length_km"], fb.loc["CHN", "length_km"]
+    (np.float64(7644.0), np.float64(4179.0))
+    """
+    f = load_table("factbook_borders.csv", _FACTBOOK, _parse_factbook, path)
+    if country is not None:
+        f = f[f["country_code"] == country]
+    if combine:
+        keys = ["country_code", "neighbor_code"]
+        lengths = f.groupby(keys, sort=False)["length_km"].sum()
+        f = f.drop_duplicates(keys).set_index(keys)
+        f["length_km"] = lengths
+        f = f.reset_index()
     return f.reset_index(drop=True)
 
 
@@ -341,6 +426,14 @@ def published_ratios(
         )  # fmt: skip
     return pd.DataFrame(
         recs,
-        columns=["series", "label", "source_kind", "before_km", "after_km", "ratio", "margin_km",
-                 "missing"],  # fmt: skip
+        columns=[
+            "series",
+            "label",
+            "source_kind",
+            "before_km",
+            "after_km",
+            "ratio",
+            "margin_km",
+            "missing",
+        ],  # fmt: skip
     )

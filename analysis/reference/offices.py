@@ -17,12 +17,14 @@ from analysis.reference._load import (
     country_code,
     date_pair,
     day_bounds,
+    frame_check,
     identifier,
     load_table,
     number,
     one_of,
     required,
     text_columns,
+    timestamps,
     urls,
 )
 from analysis.reference.places import country_name, country_region
@@ -54,7 +56,10 @@ def _closing_fits_status(frame: pd.DataFrame) -> pd.Series:
 def _closes_after_opening(frame: pd.DataFrame) -> pd.Series:
     ok = []
     for o, op, c, cp in zip(
-        frame["opened"], frame["opened_precision"], frame["closed"], frame["closed_precision"],
+        frame["opened"],
+        frame["opened_precision"],
+        frame["closed"],
+        frame["closed_precision"],
         strict=True,
     ):
         try:
@@ -99,14 +104,18 @@ _SCHEMA = pa.DataFrameSchema(
             "lon": [number(positive=False), _in_range("lon", -180, 180)],
             "sources": urls(),
         },
+        unique=["office_id"],
     ),
     checks=[
         date_pair("opened", "opened_precision"),
         date_pair("closed", "closed_precision"),
-        pa.Check(_closing_fits_status, error="needs a closing date exactly when it is closed, merged or moved"),
-        pa.Check(_closes_after_opening, error="closes before it opened"),
+        frame_check(
+            _closing_fits_status,
+            "closed",
+            "needs a closing date exactly when it is closed, merged or moved",
+        ),
+        frame_check(_closes_after_opening, "closed", "closes before it opened"),
     ],
-    unique=["office_id"],
 )
 
 
@@ -117,14 +126,17 @@ def _parse(frame: pd.DataFrame) -> pd.DataFrame:
         day_bounds(v, p or "unknown") if v else (None, None)
         for v, p in zip(out["closed"], out["closed_precision"], strict=True)
     ]
-    out["opened_earliest"] = pd.to_datetime([a for a, _ in opened])
-    out["opened_latest"] = pd.to_datetime([b for _, b in opened])
-    out["closed_earliest"] = pd.to_datetime([a for a, _ in closed])
-    out["closed_latest"] = pd.to_datetime([b for _, b in closed])
-    out["closed_precision"] = [p if c else "" for c, p in zip(out["closed"], out["closed_precision"], strict=True)]
+    out["opened_earliest"] = timestamps([a for a, _ in opened]).to_numpy()
+    out["opened_latest"] = timestamps([b for _, b in opened]).to_numpy()
+    out["closed_earliest"] = timestamps([a for a, _ in closed]).to_numpy()
+    out["closed_latest"] = timestamps([b for _, b in closed]).to_numpy()
+    out["closed_precision"] = [
+        p if c else "" for c, p in zip(out["closed"], out["closed_precision"], strict=True)
+    ]
     out["lat"] = out["lat"].astype(float)
     out["lon"] = out["lon"].astype(float)
-    out.insert(out.columns.get_loc("country_iso3") + 1, "country", out["country_iso3"].map(country_name))
+    at = list(out.columns).index("country_iso3") + 1
+    out.insert(at, "country", out["country_iso3"].map(country_name))
     regions = [country_region(c) for c in out["country_iso3"]]
     out["region"] = [r["m49_region"] for r in regions]
     out["subregion"] = [r["m49_subregion"] for r in regions]

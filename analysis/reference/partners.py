@@ -21,6 +21,7 @@ from analysis.reference._load import (
     one_of,
     required,
     text_columns,
+    timestamps,
     urls,
 )
 
@@ -30,8 +31,17 @@ PRECISIONS = ("day", "month", "year", "decade", "before", "unknown")
 
 _SCHEMA = pa.DataFrameSchema(
     text_columns(
-        ["organisation", "milestone_id", "partner", "iso3", "date", "date_precision", "milestone",
-         "source", "url"],  # fmt: skip
+        [
+            "organisation",
+            "milestone_id",
+            "partner",
+            "iso3",
+            "date",
+            "date_precision",
+            "milestone",
+            "source",
+            "url",
+        ],  # fmt: skip
         {
             "organisation": required(),
             "milestone_id": identifier(),
@@ -42,17 +52,17 @@ _SCHEMA = pa.DataFrameSchema(
             "source": required(),
             "url": urls(),
         },
+        unique=["milestone_id"],
     ),
     checks=[date_pair("date", "date_precision")],
-    unique=["milestone_id"],
 )
 
 
 def _parse(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     bounds = [day_bounds(v, p) for v, p in zip(out["date"], out["date_precision"], strict=True)]
-    out["date_earliest"] = pd.to_datetime([a for a, _ in bounds])
-    out["date_latest"] = pd.to_datetime([b for _, b in bounds])
+    out["date_earliest"] = timestamps([a for a, _ in bounds]).to_numpy()
+    out["date_latest"] = timestamps([b for _, b in bounds]).to_numpy()
     return out
 
 

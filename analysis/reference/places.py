@@ -8,16 +8,23 @@ states, ISO 3166-3 alpha-3 for former states (SUN, CSK, DDR, YUG), read from
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Mapping
 
 import pandas as pd
 import pandera.pandas as pa
 import pycountry
 
 from analysis.errors import UnknownCountryError
-from analysis.reference._load import load_table, matches, one_of, required, text_columns
+from analysis.reference._load import (
+    derived_cache,
+    load_table,
+    matches,
+    one_of,
+    required,
+    text_columns,
+)
 
 #: Codes outside ISO 3166 that the package documents (see analysis.countries).
 EXTRA_CODES: Mapping[str, str] = MappingProxyType({"XKX": "Kosovo"})
@@ -35,8 +42,8 @@ _SCHEMA = pa.DataFrameSchema(
             "in_asia": one_of(ASIA_VALUES),
             "asia_basis": required(),
         },
+        unique=["iso3"],
     ),
-    unique=["iso3"],
 )
 
 
@@ -85,10 +92,13 @@ def _region_index() -> Mapping[str, Mapping[str, str]]:
     table = regions()
     return MappingProxyType(
         {
-            str(r["iso3"]): MappingProxyType({k: str(v) for k, v in r.items()})
+            str(r["iso3"]): MappingProxyType({str(k): str(v) for k, v in r.items()})
             for r in table.to_dict(orient="records")
         }
     )
+
+
+derived_cache(_region_index.cache_clear)
 
 
 def country_name(code: str) -> str:

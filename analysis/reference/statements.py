@@ -21,6 +21,7 @@ from analysis.reference._load import (
     one_of,
     required,
     text_columns,
+    timestamps,
 )
 
 __all__ = ["RATIO_WORDS", "border_statements"]
@@ -30,8 +31,19 @@ RATIO_WORDS = ("more_than_doubled", "doubled", "roughly_doubled", "increase_km",
 
 _SCHEMA = pa.DataFrameSchema(
     text_columns(
-        ["statement_id", "section", "date", "date_precision", "speaker", "outlet", "wording",
-         "ratio_word", "numbers", "url", "outlet_detail"],  # fmt: skip
+        [
+            "statement_id",
+            "section",
+            "date",
+            "date_precision",
+            "speaker",
+            "outlet",
+            "wording",
+            "ratio_word",
+            "numbers",
+            "url",
+            "outlet_detail",
+        ],  # fmt: skip
         {
             "statement_id": required(),
             "section": required(),
@@ -43,17 +55,17 @@ _SCHEMA = pa.DataFrameSchema(
             "ratio_word": one_of(RATIO_WORDS),
             "url": matches(r"^https?://", "must start with a URL"),
         },
+        unique=["statement_id"],
     ),
     checks=[date_pair("date", "date_precision")],
-    unique=["statement_id"],
 )
 
 
 def _parse(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     bounds = [day_bounds(v, p) for v, p in zip(out["date"], out["date_precision"], strict=True)]
-    out["date_earliest"] = pd.to_datetime([a for a, _ in bounds])
-    out["date_latest"] = pd.to_datetime([b for _, b in bounds])
+    out["date_earliest"] = timestamps([a for a, _ in bounds]).to_numpy()
+    out["date_latest"] = timestamps([b for _, b in bounds]).to_numpy()
     return out
 
 

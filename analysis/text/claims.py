@@ -83,7 +83,10 @@ def sentence_kinds(
             kinds.add("number")
     if "first" in kinds and _NOT_FIRST.search(sent.text):
         kinds.discard("first")
+    hedges = Ranges([(q.start, q.end) for q in quantities if q.hedge])
     for i, t in enumerate(toks):
+        if t.idx in hedges:  # "more than 20,000 km" hedges a number; it compares nothing
+            continue
         if t.tag_ in {"JJR", "RBR"} and any(x.lower_ == "than" for x in toks[i + 1 : i + 5]):
             kinds.add("comparison")
         if t.tag_ in {"JJS", "RBS"} and t.lower_ not in {"most", "least"}:
@@ -105,9 +108,9 @@ def sentence_kinds(
     office_noun = any(t.lemma_.lower() in _OFFICE_NOUNS and t.pos_ == "NOUN" for t in toks)
     if office_noun and has_group and lemmas & _OFFICE_EVENTS:
         kinds.add("office")
-    if any(t.lemma_.lower() in _BORDER_LEMMAS and t.pos_ in ("NOUN", "PROPN") for t in toks):
-        if kinds & {"number", "comparison"}:
-            kinds.add("border")
+    border = any(t.lemma_.lower() in _BORDER_LEMMAS and t.pos_ in ("NOUN", "PROPN") for t in toks)
+    if border and kinds & {"number", "comparison"}:
+        kinds.add("border")
     return [k for k in KINDS if k in kinds]
 
 
@@ -168,8 +171,10 @@ def find_claims(
         date_at[sentence_of(d.start)].append(
             DateRef(d.text, d.start, d.end, d.iso, d.granularity, getattr(d, "written", None))
         )
-    for lst in (*country_at, *org_at, *date_at):
-        lst.sort(key=lambda m: m.start)
+    for mentions in (*country_at, *org_at):
+        mentions.sort(key=lambda m: m.start)
+    for refs in date_at:
+        refs.sort(key=lambda d: d.start)
 
     claims: list[Claim] = []
     for i, sent in enumerate(sents):

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from analysis.claims import Quantity
 
@@ -201,7 +201,10 @@ def _number_run(sent: Span, i: int) -> int:
     doc = sent.doc
     k = i + 1
     while k < sent.end and (
-        doc[k].lower_ in _SCALES or doc[k].lower_ == "and" and k + 1 < sent.end and doc[k + 1].like_num
+        doc[k].lower_ in _SCALES
+        or doc[k].lower_ == "and"
+        and k + 1 < sent.end
+        and doc[k + 1].like_num
         or (doc[k].like_num and not _NUMERIC_RE.match(doc[k].text) and doc[k - 1].lower_ != "and")
     ):
         k += 1
@@ -241,8 +244,44 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
             continue
         lemma = t.lemma_.lower()
         lower = t.lower_
+        if lower in _TENS and i + 2 < sent.end and doc[i + 1].text in ("-", "–"):
+            # the tokenizer splits "thirty-two" and "thirty-second" into three tokens
+            joined = f"{lower}-{doc[i + 2].lower_}"
+            end = doc[i + 2].idx + len(doc[i + 2])
+            hedge, comp, start = _hedge_before(sent, i)
+            as_ordinal = parse_ordinal(joined)
+            as_number = parse_number(joined)
+            if as_ordinal is not None:
+                unit, _ = _unit_after(sent, i + 3)
+                out.append(
+                    Quantity(doc.text[t.idx : end], t.idx, end, float(as_ordinal), "ordinal", unit)
+                )
+                i += 3
+                continue
+            if as_number is not None:
+                unit, uend = _unit_after(sent, i + 3)
+                out.append(
+                    Quantity(
+                        doc.text[start : max(end, uend)],
+                        start,
+                        max(end, uend),
+                        as_number,
+                        "cardinal",
+                        unit,
+                        hedge,
+                        comp,
+                    )
+                )
+                i += 3
+                continue
         ordinal = parse_ordinal(t.text)
-        if ordinal is not None and (t.ent_type_ == "ORDINAL" or _ORDINAL_RE.match(t.text) or lower in _ORD_UNITS or lower in _ORD_TENS or "-" in lower):
+        if ordinal is not None and (
+            t.ent_type_ == "ORDINAL"
+            or _ORDINAL_RE.match(t.text)
+            or lower in _ORD_UNITS
+            or lower in _ORD_TENS
+            or "-" in lower
+        ):
             if lower in ("second",) and t.pos_ not in ("ADJ", "NUM"):
                 i += 1  # "a second" (time) or "to second" (verb)
                 continue
@@ -253,23 +292,49 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
         if lemma in _MULTIPLY and t.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
             hedge, comp, start = _hedge_before(sent, i)
             end = t.idx + len(t)
-            out.append(Quantity(doc.text[start:end], start, end, _MULTIPLY[lemma], "multiplier", None, hedge, comp))
+            out.append(
+                Quantity(
+                    doc.text[start:end],
+                    start,
+                    end,
+                    _MULTIPLY[lemma],
+                    "multiplier",
+                    None,
+                    hedge,
+                    comp,
+                )
+            )
             i += 1
             continue
         if lower == "twice":
             hedge, comp, start = _hedge_before(sent, i)
             end = t.idx + len(t)
-            out.append(Quantity(doc.text[start:end], start, end, 2.0, "multiplier", None, hedge, comp))
+            out.append(
+                Quantity(doc.text[start:end], start, end, 2.0, "multiplier", None, hedge, comp)
+            )
             i += 1
             continue
         fold = _FOLD_RE.match(t.text)
         if fold:
             hedge, comp, start = _hedge_before(sent, i)
             end = t.idx + len(t)
-            out.append(Quantity(doc.text[start:end], start, end, float(fold.group(1)), "multiplier", None, hedge, comp))
+            out.append(
+                Quantity(
+                    doc.text[start:end],
+                    start,
+                    end,
+                    float(fold.group(1)),
+                    "multiplier",
+                    None,
+                    hedge,
+                    comp,
+                )
+            )
             i += 1
             continue
-        is_num = _NUMERIC_RE.match(t.text) is not None or (t.like_num and parse_number(t.text) is not None)
+        is_num = _NUMERIC_RE.match(t.text) is not None or (
+            t.like_num and parse_number(t.text) is not None
+        )
         if not is_num or t.ent_type_ in ("DATE", "TIME") and t.idx in skip:
             i += 1
             continue
@@ -285,12 +350,25 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
         if i > sent.start and doc[i - 1].text in _CURRENCY:
             start = min(start, doc[i - 1].idx)
             end = doc[k - 1].idx + len(doc[k - 1])
-            out.append(Quantity(doc.text[start:end], start, end, value, "money", _CURRENCY[doc[i - 1].text], hedge, comp))
+            out.append(
+                Quantity(
+                    doc.text[start:end],
+                    start,
+                    end,
+                    value,
+                    "money",
+                    _CURRENCY[doc[i - 1].text],
+                    hedge,
+                    comp,
+                )
+            )
             i = k
             continue
         if k < sent.end and doc[k].lower_ in ("times",):
             end = doc[k].idx + len(doc[k])
-            out.append(Quantity(doc.text[start:end], start, end, value, "multiplier", None, hedge, comp))
+            out.append(
+                Quantity(doc.text[start:end], start, end, value, "multiplier", None, hedge, comp)
+            )
             i = k + 1
             continue
         unit, end = _unit_after(sent, k)

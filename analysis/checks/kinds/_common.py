@@ -8,8 +8,17 @@ from analysis.claims import Claim
 
 #: Nouns a count or an ordinal of an alliance's members is written with.
 MEMBER_NOUNS = frozenset(
-    {"member", "ally", "nation", "country", "state", "member state", "member country",
-     "signatory", "participant"}  # fmt: skip
+    {
+        "member",
+        "ally",
+        "nation",
+        "country",
+        "state",
+        "member state",
+        "member country",
+        "signatory",
+        "participant",
+    }  # fmt: skip
 )
 
 

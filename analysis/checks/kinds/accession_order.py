@@ -48,7 +48,7 @@ def check_accession_order(claim: Claim) -> Verdict | None:
             )
         return None
     table = accession_table(alliance)
-    members = set(table["member_code"])
+    members = set(table["iso3"])
     who = subject(claim, q.start, among=members)
     if who is None:
         return not_checkable(
@@ -59,11 +59,11 @@ def check_accession_order(claim: Claim) -> Verdict | None:
     holders = table[(table["order_min"] <= n) & (table["order_max"] >= n)]
     name = country_name(who)
     total = len(table)
-    holder_names = ", ".join(country_name(c) for c in holders["member_code"]) or (
+    holder_names = ", ".join(country_name(c) for c in holders["iso3"]) or (
         f"no state ({alliance} has had {total} accessions)"
     )
-    rows = table[table["member_code"].isin([who, *holders["member_code"]])]
-    evidence = rows[["member_code", "member_name", "joined", "members_after", "order_min",
+    rows = table[table["iso3"].isin([who, *holders["iso3"]])]
+    evidence = rows[["iso3", "name", "accession_date", "members_after", "order_min",
                      "order_max", "source", "url"]].reset_index(drop=True)  # fmt: skip
     joined = format_day(rank.joined)
     if n == rank.members_after:

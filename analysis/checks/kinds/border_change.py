@@ -53,13 +53,14 @@ def _change(claim: Claim, country: str, alliance: str) -> tuple[list[str], objec
     """(joiners, day) of the accession the claim refers to."""
     near = set(neighbours(country))
     table = accession_table(alliance)
-    movers = table[table["member_code"].isin(near) & ~table["founder"]]
+    movers = table[table["iso3"].isin(near) & ~table["founder"]].copy()
+    movers["joined"] = [d.date() for d in movers["accession_date"]]
     if movers.empty:
         return None
     named = [c for c in claim.country_codes() + [m.code for m in reversed(claim.context_countries)]
-             if c in set(movers["member_code"])]  # fmt: skip
+             if c in set(movers["iso3"])]  # fmt: skip
     if named:
-        day = movers.set_index("member_code").loc[named[0], "joined"]
+        day = movers.set_index("iso3").loc[named[0], "joined"]
         if isinstance(day, pd.Series):
             day = day.iloc[-1]
     else:
@@ -67,7 +68,7 @@ def _change(claim: Claim, country: str, alliance: str) -> tuple[list[str], objec
         if past.empty:
             return None
         day = past["joined"].max()
-    joiners = sorted(movers.loc[movers["joined"] == day, "member_code"])
+    joiners = sorted(movers.loc[movers["joined"] == day, "iso3"])
     return joiners, day
 
 
@@ -105,7 +106,11 @@ def _describe(groups: list[tuple[str, bool, str, int]], unit: str) -> str:
 
 
 def _number_word(n: int) -> str:
-    return ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n] if n < 10 else str(n)
+    return (
+        ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"][n]
+        if n < 10
+        else str(n)
+    )
 
 
 @register(KIND, claim_kinds={"comparison"}, covers="changes of a land border with an alliance")
@@ -128,24 +133,39 @@ def check_border_change(claim: Claim) -> Verdict | None:
     alliance = claim_alliance(claim)
     if alliance is None:
         return None
-    members_ever = set(accession_table(alliance)["member_code"])
+    members_ever = set(accession_table(alliance)["iso3"])
     country = next((c for c in claim.country_codes() if c not in members_ever), None)
     if country is None:
-        country = next((c for c in claim.country_codes(context=True) if c not in members_ever), None)
+        country = next(
+            (c for c in claim.country_codes(context=True) if c not in members_ever), None
+        )
     if country is None:
-        return not_checkable(claim, KIND, f"The claim does not say whose border with {alliance} changed.")
+        return not_checkable(
+            claim, KIND, f"The claim does not say whose border with {alliance} changed."
+        )
     event = _change(claim, country, alliance)
     if event is None:
         return not_checkable(
             claim, KIND,
-            f"No accession to {alliance} changed {country_name(country)}'s land border before the claim.",
+            f"No accession to {alliance} changed {country_name(country)}'s land border "
+            "before the claim.",
         )  # fmt: skip
     joiners, day = event
     before = members_before(country, alliance, day)  # type: ignore[arg-type]
     after = bordering_members(country, alliance, day)  # type: ignore[arg-type]
     table = ratio_table(country, before, after)
     if table.empty:
-        return not_checkable(claim, KIND, f"No source gives every border of {country_name(country)} involved.")
+        return not_checkable(
+            claim, KIND, f"No source gives every border of {country_name(country)} involved."
+        )
+    if mode == "ratio" and not (table["before_km"] > 0).any():
+        return not_checkable(
+            claim, KIND,
+            f"Before {_join([country_name(j) for j in joiners])} joined, {country_name(country)} "
+            f"had no land border with {alliance}, so the change is not a multiple of anything.",
+            joined=joiners, after_km=float(table["after_km"].max()),
+        )  # fmt: skip
+    table = table[table["before_km"] > 0].reset_index(drop=True) if mode == "ratio" else table
     wording = tolerance_for(q.comparator, q.hedge)
     tol = TOLERANCE[wording]
     if mode == "ratio":

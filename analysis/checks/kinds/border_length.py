@@ -15,6 +15,8 @@ than" must simply hold.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
+
 from analysis.checks.evidence import pair_lengths
 from analysis.checks.grades import LENGTH_TOLERANCE, Grade, grade_ratio, tolerance_for
 from analysis.checks.kinds._common import not_checkable
@@ -25,6 +27,13 @@ from analysis.reference import country_name
 
 KIND = "border_length"
 _MI = 1.609344
+
+
+def _named(row: Mapping[Hashable, object]) -> str:
+    """A published figure's source; the Factbook's with the page it is printed on."""
+    if row["source_kind"] == "cia_factbook":
+        return f"{row['source']}, {str(row['edition']).split(',')[0]}"
+    return str(row["source"])
 
 
 def _fmt(values: list[float]) -> str:
@@ -82,7 +91,9 @@ def check_border_length(claim: Claim) -> Verdict | None:
     ev["diff_pct"] = 100.0 * (target - ev["length_km"]) / ev["length_km"]
     parts = []
     if not pub.empty:
-        listed = "; ".join(f"{r.source} {r.length_km:,.0f} km" for r in pub.itertuples())
+        listed = "; ".join(
+            f"{_named(r)} {r['length_km']:,.0f} km" for r in pub.to_dict(orient="records")
+        )
         parts.append(f"Published figures for the {names} border: {listed}.")
     else:
         parts.append(f"No published figure for the {names} border is tabulated.")
@@ -106,4 +117,6 @@ def check_border_length(claim: Claim) -> Verdict | None:
         "summary": f"claimed {target:,.0f} km; published {_fmt(list(pub['length_km']))}"
         if not pub.empty else f"claimed {target:,.0f} km; maps {_fmt(list(comp['length_km']))}",
     }  # fmt: skip
-    return Verdict(claim.text, KIND, grade, reason, ev.reset_index(drop=True), figures, claim.start, claim.end)
+    return Verdict(
+        claim.text, KIND, grade, reason, ev.reset_index(drop=True), figures, claim.start, claim.end
+    )

@@ -45,7 +45,10 @@ _REGIONS: dict[str, tuple[str, Callable[[pd.Series], bool]]] = {
             or r.region == "Oceania"
         ),
     ),
-    "middle east": ("the Middle East (UN M49 Western Asia)", lambda r: r.subregion == "Western Asia"),
+    "middle east": (
+        "the Middle East (UN M49 Western Asia)",
+        lambda r: r.subregion == "Western Asia",
+    ),
     "asia": ("Asia (UN M49 region Asia)", lambda r: r.in_asia == "yes"),
     "africa": ("Africa (UN M49)", lambda r: r.region == "Africa"),
 }
@@ -81,7 +84,9 @@ def check_location_first(claim: Claim) -> Verdict | None:
     label, pred = _REGIONS[key]
     if re.search(r"liaison", claim.text, re.IGNORECASE):
         table = table[table["kind"].isin(LIAISON_KINDS)]
-    prior = existed_before(table, claim.reference_date).sort_values("opened_earliest", na_position="first")
+    prior = existed_before(table, claim.reference_date).sort_values(
+        "opened_earliest", na_position="first"
+    )
     in_region = prior[prior.apply(pred, axis=1)]
     contested = prior[prior["in_asia"] == "contested"] if key == "asia" else prior.iloc[0:0]
     codes = claim.country_codes()
@@ -89,7 +94,9 @@ def check_location_first(claim: Claim) -> Verdict | None:
     cols = ["office_id", "office_name", "city", "country", "subregion", "in_asia", "kind",
             "opened", "closed", "status", "sources"]  # fmt: skip
     evidence = pd.concat([in_region, contested])[cols].rename(columns={"sources": "url"})
-    evidence.insert(0, "source", f"{organisation} office table (analysis/reference/data/offices.csv)")
+    evidence.insert(
+        0, "source", f"{organisation} office table (analysis/reference/data/offices.csv)"
+    )
     names = [f"{r.office_name} in {r.city} ({office_span(r)})" for _, r in in_region.iterrows()]
     sub_note = ""
     if who is not None:
@@ -106,11 +113,16 @@ def check_location_first(claim: Claim) -> Verdict | None:
             )
     if not in_region.empty:
         grade = Grade.NOT_SUPPORTED
-        reason = f"{organisation} already had offices in {label} before: {'; '.join(names)}{sub_note}."
+        reason = (
+            f"{organisation} already had offices in {label} before: {'; '.join(names)}{sub_note}."
+        )
     elif not contested.empty:
         grade = Grade.DEPENDS
         cn = ", ".join(f"{r.office_name} in {r.city}" for _, r in contested.iterrows())
-        reason = f"It depends on where Asia ends: {cn} lies in a country whose continent is contested{sub_note}."
+        reason = (
+            f"It depends on where Asia ends: {cn} lies in a country whose continent is "
+            f"contested{sub_note}."
+        )
     else:
         grade = Grade.SUPPORTED
         reason = f"The office table lists no earlier {organisation} office in {label}{sub_note}."

@@ -47,9 +47,13 @@ def check_member_count(claim: Claim) -> Verdict | None:
     actual = member_count(alliance, on)
     codes = members_on(alliance, on)
     m = alliance_members(alliance)
-    evidence = m[m["member_code"].isin(codes) & (m["role"] == "member")][
-        ["member_code", "member_name", "joined", "source", "url"]
-    ].drop_duplicates("member_code").reset_index(drop=True)
+    evidence = (
+        m[m["member_code"].isin(codes) & (m["role"] == "member")][
+            ["member_code", "member_name", "joined", "source", "url"]
+        ]
+        .drop_duplicates("member_code")
+        .reset_index(drop=True)
+    )
     when = when_text(claim)
     if n == actual:
         grade = Grade.SUPPORTED if claim.published else Grade.CAVEATS

@@ -18,8 +18,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pandas as pd
-
 from analysis.checks.evidence import claim_alliance, subject, unknown_blocs
 from analysis.checks.grades import Grade
 from analysis.checks.kinds._common import not_checkable, when_text
@@ -57,7 +55,9 @@ def _date_verdict(name: str, alliance: str, joined: date, d: DateRef) -> tuple[G
             wrong = f"{name} joined {alliance} on {day}, not in {d.text.removeprefix('in ')}."
         return (Grade.SUPPORTED, fact) if ok else (Grade.NOT_SUPPORTED, wrong)
     written = d.written or ""
-    if written.startswith("--") and len(written) == 7:  # month and day, no year, no publication date
+    if (
+        written.startswith("--") and len(written) == 7
+    ):  # month and day, no year, no publication date
         same = written == f"--{acc.month:02d}-{acc.day:02d}"
         if same:
             return Grade.CAVEATS, (
@@ -88,7 +88,9 @@ def check_membership(claim: Claim) -> Verdict | None:
     if alliance is None:
         blocs = unknown_blocs(claim)
         if blocs:
-            return not_checkable(claim, KIND, f"The package holds no member table for {', '.join(blocs)}.")
+            return not_checkable(
+                claim, KIND, f"The package holds no member table for {', '.join(blocs)}."
+            )
         return None
     pivot = claim.start + (jm or sm).start()  # type: ignore[union-attr]
     table = alliance_members(alliance)
@@ -100,11 +102,14 @@ def check_membership(claim: Claim) -> Verdict | None:
         spans = table[(table["member_code"] == who) & (table["role"] == "member")]
         if spans.empty:
             return Verdict(
-                text, KIND, Grade.NOT_SUPPORTED, f"{name} has never been a full member of {alliance}.",
+                text, KIND, Grade.NOT_SUPPORTED,
+                f"{name} has never been a full member of {alliance}.",
                 figures={"alliance": alliance, "country": who, "summary": "never a member"},
                 start=claim.start, end=claim.end,
             )  # fmt: skip
-        evidence = spans[["member_code", "member_name", "joined", "left", "source", "url"]].reset_index(drop=True)
+        evidence = spans[
+            ["member_code", "member_name", "joined", "left", "source", "url"]
+        ].reset_index(drop=True)
         figures: dict[str, object] = {"alliance": alliance, "country": who}
         dates = [d for d in claim.dates if d.start > pivot - 40] or list(claim.dates)
         if not dates:
@@ -113,17 +118,23 @@ def check_membership(claim: Claim) -> Verdict | None:
             reason = (
                 f"{name} joined {alliance} on {format_day(acc)}."
                 if ok
-                else f"{name} only joined {alliance} on {format_day(acc)}, after {when_text(claim)}."
+                else f"{name} only joined {alliance} on {format_day(acc)}, "
+                f"after {when_text(claim)}."
             )
             figures.update(accession_date=acc.isoformat(), summary=f"joined {acc.isoformat()}")
             grade = Grade.SUPPORTED if ok else Grade.NOT_SUPPORTED
             return Verdict(text, KIND, grade, reason, evidence, figures, claim.start, claim.end)
         d = dates[0]
         # the span whose accession fits the date best (a state may have joined twice)
-        results = [(_date_verdict(name, alliance, s["joined"], d), s["joined"]) for _, s in spans.iterrows()]
+        results = [
+            (_date_verdict(name, alliance, s["joined"], d), s["joined"])
+            for _, s in spans.iterrows()
+        ]
         usable = [(r, acc) for r, acc in results if r is not None]
         if not usable:
-            return not_checkable(claim, KIND, f"The date {d.text!r} cannot be placed on a calendar.")
+            return not_checkable(
+                claim, KIND, f"The date {d.text!r} cannot be placed on a calendar."
+            )
         (grade, reason), acc = min(usable, key=lambda x: x[0][0] != Grade.SUPPORTED)
         figures.update(
             accession_date=acc.isoformat(), claimed=d.text,
@@ -144,17 +155,23 @@ def check_membership(claim: Claim) -> Verdict | None:
     if member:
         acc = spans[spans["joined"] <= on].iloc[-1]["joined"]
         fact = f"{name} has been a member of {alliance} since {format_day(acc)}"
-        evidence = spans[["member_code", "member_name", "joined", "left", "source", "url"]].reset_index(drop=True)
+        evidence = spans[
+            ["member_code", "member_name", "joined", "left", "source", "url"]
+        ].reset_index(drop=True)
     else:
         fact = f"{name} was not a member of {alliance} on {when_text(claim)}"
         part = partners(alliance)
         part = part[part["iso3"] == who]
-        evidence = part[["iso3", "partner", "date", "milestone", "source", "url"]].reset_index(drop=True)
+        evidence = part[["iso3", "partner", "date", "milestone", "source", "url"]].reset_index(
+            drop=True
+        )
         if not part.empty:
             fact += f" (it is a partner of {alliance})"
         if not spans.empty:
             fact += f"; it was a member from {format_day(spans.iloc[0]['joined'])}"
-    grade = (Grade.SUPPORTED if claim.published else Grade.CAVEATS) if holds else Grade.NOT_SUPPORTED
+    grade = (
+        (Grade.SUPPORTED if claim.published else Grade.CAVEATS) if holds else Grade.NOT_SUPPORTED
+    )
     return Verdict(
         text, KIND, grade, fact + ".", evidence,
         {"alliance": alliance, "country": who, "member": member, "on": on.isoformat(),

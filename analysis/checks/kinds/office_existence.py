@@ -75,7 +75,8 @@ def check_office_existence(claim: Claim) -> Verdict | None:
         if rows.empty:
             return Verdict(
                 text, KIND, Grade.NOT_CHECKABLE,
-                f"The office table records no proposed {organisation} office in {country_name(iso)}.",
+                f"The office table records no proposed {organisation} office in "
+                f"{country_name(iso)}.",
                 ev, {"country": iso, "summary": "no record"}, claim.start, claim.end,
             )  # fmt: skip
         r = rows.iloc[0]
