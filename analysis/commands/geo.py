@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.cli import FORMATS, emit, parse_iso_date
 
-SCALE_CHOICES = ("10m", "50m", "110m")
+SCALE_CHOICES = ("osm", "10m", "50m", "50m-ne4", "110m", "110m-ne4")
 ALLIANCES = ("NATO",)
 
 
