@@ -438,12 +438,13 @@ def _warn_untrusted(scale: str, home: str, rows: pd.DataFrame) -> None:
     left = rows[~rows["trusted"]]
     if left.empty:
         return
-    parts = "; ".join(f"{home}–{n}: {why}" for n, why in zip(left["neighbor_iso3"], left["reason"], strict=True))
+    pairs = zip(left["neighbor_iso3"], left["reason"], strict=True)
+    parts = "; ".join(f"{home}–{n}: {why.split(';')[0]}" for n, why in pairs)
     warnings.warn(
         f"ruler {scale!r} leaves out untrusted border(s) ({parts}); "
         "pass include_untrusted=True to see them",
         finer.UntrustedBorderWarning,
-        stacklevel=3,
+        stacklevel=4,
     )
 
 
