@@ -35,7 +35,7 @@ import shapely
 
 from analysis._data import package_file
 from analysis.geo import borders, layers
-from analysis.geo.catalogue import ruler
+from analysis.geo.catalogue import get_ruler
 
 TOLERANCES = {"50m": 0.1, "110m": 0.3}
 """Chosen tolerance (degrees) per derived scale; see the module docstring."""
@@ -128,7 +128,7 @@ def write(scale: str, folder: Path) -> Path:
     """Derive ``scale`` and write it as GeoParquet (zstd) into ``folder``."""
     frame = layers.layer("10m").frame
     out = derive(frame, TOLERANCES[scale])
-    path = folder / ruler(scale).data_file
+    path = folder / get_ruler(scale).data_file
     out.to_parquet(path, compression="zstd", index=False, write_covering_bbox=False)
     return path
 

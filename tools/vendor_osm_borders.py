@@ -59,7 +59,7 @@ from shapely.geometry.base import BaseGeometry
 
 from analysis._data import package_file
 from analysis.geo import countries, land_borders
-from analysis.geo.catalogue import ruler
+from analysis.geo.catalogue import get_ruler
 from analysis.geo.geodesy import GEOD, length_km
 
 SOURCE = "npm @geo-maps/countries-maritime-10m 0.6.0"
@@ -89,9 +89,7 @@ def local_projection(lon: float, lat: float) -> tuple[Callable, Callable]:
 
 def linear(geom: BaseGeometry) -> MultiLineString:
     """The linear parts of a geometry, merged into maximal lines, as a MultiLineString."""
-    parts = [
-        p for p in shapely.get_parts(geom) if p.geom_type in ("LineString", "MultiLineString")
-    ]
+    parts = [p for p in shapely.get_parts(geom) if p.geom_type in ("LineString", "MultiLineString")]
     lines: list[BaseGeometry] = []
     for p in parts:
         lines.extend(shapely.get_parts(p))
@@ -127,7 +125,9 @@ def shared_line(
     both = shapely.make_valid(home.intersection(region)).intersection(
         shapely.make_valid(other.intersection(region))
     )
-    overlap_km2 = abs(float(GEOD.geometry_area_perimeter(both)[0])) / 1e6 if not both.is_empty else 0.0
+    overlap_km2 = (
+        abs(float(GEOD.geometry_area_perimeter(both)[0])) / 1e6 if not both.is_empty else 0.0
+    )
     return shapely.transform(linear(near), to_deg), overlap_km2
 
 
@@ -181,9 +181,7 @@ def published(neighbours: list[str]) -> tuple[dict[str, float], dict[str, list[t
     return factbook, nat
 
 
-def measure(
-    source: gpd.GeoSeries, tolerance_m: float, margin_m: float
-) -> pd.DataFrame:
+def measure(source: gpd.GeoSeries, tolerance_m: float, margin_m: float) -> pd.DataFrame:
     """Every neighbour's border line and length, with the overlap, for one setting."""
     ne = countries("10m").set_index("iso3")
     home = source[HOME]
@@ -240,7 +238,9 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for i, r in main_run.iterrows():
         width = r["overlap_km2"] / r["km"] if r["km"] > 0 else 0.0
-        ok, why = trust(r["km"], factbook.get(r["neighbor_iso3"]), national[r["neighbor_iso3"]], width)
+        ok, why = trust(
+            r["km"], factbook.get(r["neighbor_iso3"]), national[r["neighbor_iso3"]], width
+        )
         rows.append(
             {
                 "country_iso3": HOME,
@@ -259,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     out = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
     out.attrs = {}
-    path = (args.folder or package_file("data")) / ruler("osm").data_file
+    path = (args.folder or package_file("data")) / get_ruler("osm").data_file
     out.to_parquet(path, compression="zstd", index=False, write_covering_bbox=False)
     print(f"wrote {path} ({path.stat().st_size} bytes); now run tools/update_checksums.py")
     return 0

@@ -25,7 +25,7 @@ from analysis.geo.borders import (
     perimeter,
     shared_border,
 )
-from analysis.geo.catalogue import SCALES, Ruler, ruler, rulers
+from analysis.geo.catalogue import SCALES, Ruler, get_ruler, rulers
 from analysis.geo.compare import compare_with_published, lengths_by_source
 from analysis.geo.finer import UntrustedBorderWarning, finer_borders
 from analysis.geo.layers import countries, country_name, resolve_country
@@ -52,7 +52,7 @@ __all__ = [
     "resolve_country",
     "richardson",
     "richardson_ratio",
-    "ruler",
+    "get_ruler",
     "rulers",
     "shared_border",
 ]

@@ -75,7 +75,7 @@ class Ruler:
 
     Examples
     --------
-    >>> ruler("osm").coverage, ruler("osm").kind
+    >>> get_ruler("osm").coverage, get_ruler("osm").kind
     ("Russia's borders", 'lines')
     """
 
@@ -98,7 +98,7 @@ class Ruler:
 
         Examples
         --------
-        >>> ruler("osm").covers_country("RUS"), ruler("osm").covers_country("FIN")
+        >>> get_ruler("osm").covers_country("RUS"), get_ruler("osm").covers_country("FIN")
         (True, False)
         """
         return not self.covers or iso3 in self.covers
@@ -222,7 +222,7 @@ def check_scale(scale: str) -> str:
     return scale
 
 
-def ruler(scale: str) -> Ruler:
+def get_ruler(scale: str) -> Ruler:
     """Return the catalogue entry of a ruler.
 
     Raises
@@ -232,7 +232,7 @@ def ruler(scale: str) -> Ruler:
 
     Examples
     --------
-    >>> ruler("110m").natural_earth, ruler("110m-ne4").natural_earth
+    >>> get_ruler("110m").natural_earth, get_ruler("110m-ne4").natural_earth
     ('5.1.1', '4.1.0')
     """
     return _BY_ID[check_scale(scale)]
@@ -246,7 +246,7 @@ def require_polygons(scale: str, what: str) -> Ruler:
     >>> require_polygons("10m", "border_matrix").id
     '10m'
     """
-    r = ruler(scale)
+    r = get_ruler(scale)
     if r.kind != "polygons":
         raise BadInputError(
             f"ruler {r.id!r} covers only {r.coverage} (lines, no country polygons); "
@@ -263,7 +263,7 @@ def require_covers(scale: str, *iso3: str) -> Ruler:
     >>> require_covers("osm", "FIN", "RUS").id
     'osm'
     """
-    r = ruler(scale)
+    r = get_ruler(scale)
     if r.covers and not any(r.covers_country(c) for c in iso3):
         raise BadInputError(f"ruler {r.id!r} covers only {r.coverage}")
     return r

@@ -21,7 +21,7 @@ from functools import lru_cache
 import geopandas as gpd
 
 from analysis.errors import DataFileError
-from analysis.geo.catalogue import ruler
+from analysis.geo.catalogue import get_ruler
 from analysis.geo.geodesy import length_km
 from analysis.geo.layers import data_path
 
@@ -47,7 +47,7 @@ class UntrustedBorderWarning(UserWarning):
 
 @lru_cache(maxsize=4)
 def _read(scale: str) -> gpd.GeoDataFrame:
-    path = data_path(ruler(scale).data_file)
+    path = data_path(get_ruler(scale).data_file)
     try:
         frame = gpd.read_parquet(path)
     except Exception as exc:  # pyarrow and geopandas raise many classes
@@ -93,7 +93,7 @@ def finer_borders(scale: str = "osm") -> gpd.GeoDataFrame:
     """
     from analysis.errors import BadInputError
 
-    r = ruler(scale)
+    r = get_ruler(scale)
     if r.kind != "lines":
         raise BadInputError(f"ruler {r.id!r} is a polygon layer; use land_borders or border_lines")
     with _LOCK:

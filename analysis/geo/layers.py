@@ -43,7 +43,7 @@ from shapely.geometry.base import BaseGeometry
 
 from analysis._data import package_file, verified
 from analysis.errors import BadInputError, DataFileError
-from analysis.geo.catalogue import RULERS, SCALES, check_scale, require_polygons, ruler
+from analysis.geo.catalogue import RULERS, SCALES, check_scale, get_ruler, require_polygons
 
 __all__ = [
     "DATA_FILES",
@@ -506,7 +506,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=8)
 def _name_index(scale: str) -> tuple[dict[str, str], dict[str, str]]:
     """Folded key → iso3, and iso3 → display name, for the countries at ``scale``."""
-    frame = layer(ruler(scale).names_from).frame
+    frame = layer(get_ruler(scale).names_from).frame
     present = dict(zip(frame["iso3"], frame["name"], strict=True))
     adm_to_iso = dict(zip(frame["adm0_a3"], frame["iso3"], strict=True))
     attrs = _attributes_10m()
