@@ -113,7 +113,7 @@ def shared_line(
     centred on ``other``'s part of the region.  Returns the line (lon/lat) and the
     overlap area of ``home`` and ``other`` in km².
     """
-    region = box(*other.bounds).buffer(0.05).intersection(box(*home.bounds))
+    region = box(*other.bounds).buffer(0.05).intersection(box(*home.bounds).buffer(0.05))
     c = region.centroid
     to_m, to_deg = local_projection(c.x, c.y)
     hb = shapely.transform(home.boundary.intersection(region), to_m)  # no clip edges
