@@ -120,7 +120,9 @@ def main() -> None:
     print("\nEach neighbour, km on every ruler (coarse to fine) and against the Factbook")
     ids = list(catalogue["id"])
     trust = finer_borders("osm").set_index("neighbor_iso3")
-    print(f"  {'iso3':4} " + " ".join(f"{i:>9}" for i in ids) + f" {'Factbook':>9} {'osm vs FB':>9}")
+    print(
+        f"  {'iso3':4} " + " ".join(f"{i:>9}" for i in ids) + f" {'Factbook':>9} {'osm vs FB':>9}"
+    )
     for n in factbook.sort_values(ascending=False).index:
         cells = " ".join(f"{lengths[i].get(n, float('nan')):9.1f}" for i in ids)
         osm = lengths["osm"].get(n)
@@ -161,7 +163,8 @@ def main() -> None:
         ("naive all-pairs geopandas (s)", f"{t_naive:.2f} ({n_naive} pairs)"),
         (
             "border_matrix / naive",
-            f"{ratio:.3f}x (target <= {TARGET}x, aim 0.1x: {'met' if ratio <= TARGET else 'MISSED'})",
+            f"{ratio:.3f}x (target <= {TARGET}x, aim 0.1x: "
+            f"{'met' if ratio <= TARGET else 'MISSED'})",
         ),
         ("peak RSS, process doing 10m matrix", f"{peak_mb:.0f} MB"),
     ]
