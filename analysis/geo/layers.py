@@ -549,7 +549,9 @@ def resolve_country(value: str, scale: str = "10m") -> str:
         The code or name, e.g. ``"RUS"``, ``"ru"``, ``"russia"``,
         ``"Russian Federation"``.
     scale
-        Layer whose countries are eligible (very small states are missing at 110m).
+        Ruler whose countries are eligible (every 1:10m country is at ``10m``,
+        ``50m`` and ``110m``; very small states are missing at ``110m-ne4``; line
+        rulers such as ``osm`` resolve with the 1:10m names).
 
     Raises
     ------
