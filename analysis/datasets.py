@@ -121,7 +121,8 @@ def _geography() -> list[dict[str, object]]:
         pov = info.get("point of view", "")
         ne = info.get("Natural Earth", "")
         version = f"Natural Earth {ne}" if ne and ne not in ("—", "-") else ""
-        derived = "copied byte for byte from the registry package"
+        # PROVENANCE.md says how each file was made (copied, or derived by a tool)
+        derived = info.get("derived") or "copied byte for byte from the registry package"
         if scale and scale not in ("—", "-"):
             derived += f"; the {scale} layer of analysis.geo"
         if pov and pov not in ("—", "-"):

@@ -30,10 +30,10 @@ def test_nato_ratio_at_every_scale() -> None:
 
 
 def test_members_missing_from_coarse_layer_are_skipped() -> None:
-    df = alliance_border("RUS", ["Malta", "Finland"], "110m")
+    df = alliance_border("RUS", ["Malta", "Finland"], "110m-ne4")  # no Malta at NE 4.1.0 1:110m
     assert df["neighbor_iso3"].tolist() == ["FIN"]
     with pytest.raises(UnknownCountryError):
-        alliance_border("RUS", ["Finlandd"], "110m")
+        alliance_border("RUS", ["Finlandd"], "110m-ne4")
     with pytest.raises(UnknownCountryError):
         alliance_border("RUS", ["Finlandd"])
     with pytest.raises(BadInputError):

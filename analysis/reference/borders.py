@@ -62,6 +62,7 @@ _SOURCES = pa.DataFrameSchema(
         [
             "source_id",
             "label",
+            "source_name",
             "kind",
             "source_kind",
             "table",
@@ -73,6 +74,7 @@ _SOURCES = pa.DataFrameSchema(
         {
             "source_id": identifier(),
             "label": required(),
+            "source_name": required(),
             "kind": one_of(("published", "computed")),
             "source_kind": one_of(SOURCE_KINDS),
             "table": one_of(("border_figures", "factbook_borders", "geo")),
@@ -94,7 +96,9 @@ _SOURCES = pa.DataFrameSchema(
 def border_sources(path: str | Path | None = None) -> pd.DataFrame:
     """The catalogue of border sources, published and computed, in display order.
 
-    Columns: ``source_id``, ``label``, ``kind`` (``published`` or ``computed``),
+    Columns: ``source_id``, ``label``, ``source_name`` (the source its series or rulers
+    share, as prose names it: "the CIA World Factbook", "Natural Earth"), ``kind``
+    (``published`` or ``computed``),
     ``source_kind``, ``table``, ``series`` (like-for-like series in
     ``border_figures.csv``), ``ruler`` (geo scale of a computed source),
     ``description``, ``url``.

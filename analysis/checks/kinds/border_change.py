@@ -79,17 +79,14 @@ def _span(values: list[float], digits: int) -> str:
 
 
 def _source_groups(table: pd.DataFrame, digits: int) -> list[tuple[str, bool, str, int]]:
-    """(label, supports, values, rulers) per source kind, in table order."""
-    cat = border_sources()
-    names = {
-        "cia_factbook": "the CIA World Factbook", "national": "the national figures",
-        "wikipedia": "English Wikipedia", "russian_border_service": "Russia's border service",
-        "natural_earth": "Natural Earth",
-    }  # fmt: skip
+    """(name, supports, values, rulers) per source, in table order: a source's series
+    and rulers count once (Natural Earth at three scales is one source)."""
+    names = border_sources().drop_duplicates("source_kind").set_index("source_kind")["source_name"]
     out = []
     for kind, g in table.groupby("source_kind", sort=False):
-        label = names.get(str(kind), str(cat.loc[cat["source_kind"] == kind, "label"].iloc[0]))
-        out.append((label, bool(g["meets_claim"].all()), _span(list(g["value"]), digits), len(g)))
+        name = str(names.get(kind, kind))
+        rulers = int((g["kind"] == "computed").sum())
+        out.append((name, bool(g["meets_claim"].all()), _span(list(g["value"]), digits), rulers))
     return out
 
 
@@ -99,7 +96,7 @@ def _join(parts: list[str]) -> str:
 
 def _describe(groups: list[tuple[str, bool, str, int]], unit: str) -> str:
     def one(label: str, values: str, rulers: int) -> str:
-        extra = f" with {rulers} rulers" if rulers > 1 and label == "Natural Earth" else ""
+        extra = f" with {rulers} rulers" if rulers > 1 else ""
         return f"{label} ({values}{unit}{extra})"
 
     return _join([one(lbl, v, r) for lbl, _, v, r in groups])
