@@ -34,7 +34,9 @@ Right speaker
     The share of *all* gold quotes that are found and whose paired extracted quote
     names the right speaker.  A gold speaker is a named person or organisation
     (several for a joint statement: any of them is right), compared by the name rules
-    above, or, for a speaker the article does not name, the head noun of its
+    above (with the quote's own ``speaker_aliases``, for a government that speaks
+    as its country or capital: "Pyongyang said"), or, for a speaker the article does
+    not name, the head noun of its
     description (``"official"``, ``"merchant"``; ``speaker_named`` is false): an
     extracted speaker is then right when one of its words is that noun.
 Quote precision
@@ -330,9 +332,10 @@ def _speaker_right(
     if gold_quote.get("speaker_named", True) is False:
         words = set(normalize_name(predicted).split())
         return any(normalize_name(n) in words for n in names)
+    extra = [a for a in gold_quote.get("speaker_aliases") or [] if isinstance(a, str)]
     return any(
         names_match(
-            n, gold_aliases.get(n, []), predicted, aliases.get(predicted, []),
+            n, [*gold_aliases.get(n, []), *extra], predicted, aliases.get(predicted, []),
             person=n in gold_people,
         )
         for n in names

@@ -1,0 +1,178 @@
+"""Write ``gold/<id>.json`` from the hand-made readings in ``annotations.py``.
+
+The readings were written by a person who read each article in full; this script
+only does the clerical part: it finds each quoted, dated or claimed passage in the
+text (the n-th listing of the same passage is its n-th occurrence), records its
+character offsets, derives a date's granularity and ``start``/``end`` days from its
+ISO value, and records the SHA-256 of the text that was read.  It fails, naming the
+passage, when a passage is not in the text.
+
+Run after editing ``annotations.py`` (every text must be present, the git-ignored
+``texts_local/`` ones included)::
+
+    .venv/bin/python benchmarks/devset/build_gold.py
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+
+from annotations import ANNOTATIONS, SEED_ID, SEED_PUBLISHED  # noqa: E402
+
+SEED_FILE = ROOT / "seeds" / "000_e7a9e3d448b427a1.txt"
+
+
+def text_path(article_id: str) -> Path:
+    """Where the text of an article lives (committed, local, or the seed)."""
+    if article_id == SEED_ID:
+        return SEED_FILE
+    for folder in ("texts", "texts_local"):
+        path = HERE / folder / f"{article_id}.txt"
+        if path.is_file():
+            return path
+    raise SystemExit(f"{article_id}: no text in texts/ or texts_local/")
+
+
+def bounds(iso: str) -> tuple[str, str, str]:
+    """Return (granularity, first day, last day) of an ISO date, week, month … value."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso):
+        d = date(int(m[1]), int(m[2]), int(m[3]))
+        return "day", d.isoformat(), d.isoformat()
+    if m := re.fullmatch(r"(\d{4})-W(\d{2})", iso):
+        y, w = int(m[1]), int(m[2])
+        return "week", date.fromisocalendar(y, w, 1).isoformat(), date.fromisocalendar(
+            y, w, 7
+        ).isoformat()
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", iso):
+        y, mo = int(m[1]), int(m[2])
+        last = calendar.monthrange(y, mo)[1]
+        return "month", date(y, mo, 1).isoformat(), date(y, mo, last).isoformat()
+    if m := re.fullmatch(r"(\d{4})-Q([1-4])", iso):
+        y, q = int(m[1]), int(m[2])
+        first, last = 3 * q - 2, 3 * q
+        end = date(y, last, calendar.monthrange(y, last)[1])
+        return "quarter", date(y, first, 1).isoformat(), end.isoformat()
+    if m := re.fullmatch(r"(\d{4})", iso):
+        return "year", f"{m[1]}-01-01", f"{m[1]}-12-31"
+    if m := re.fullmatch(r"(\d{3})0s", iso):
+        return "decade", f"{m[1]}0-01-01", f"{m[1]}9-12-31"
+    raise SystemExit(f"unknown ISO value {iso!r}")
+
+
+class Finder:
+    """Find passages in order: the n-th request for the same passage gets its n-th place."""
+
+    def __init__(self, article_id: str, text: str) -> None:
+        self.id = article_id
+        self.text = text
+        self.seen: dict[tuple[str, str], int] = {}
+
+    def span(self, passage: str, kind: str) -> list[int]:
+        """Offsets of ``passage``; ``"flooding «Thursday»"`` finds the marked part in context."""
+        if "«" in passage:
+            before, rest = passage.split("«", 1)
+            marked, after = rest.split("»", 1)
+            start, _ = self.span(before + marked + after, kind)
+            return [start + len(before), start + len(before) + len(marked)]
+        n = self.seen.get((kind, passage), 0)
+        pos = -1
+        for _ in range(n + 1):
+            pos = self.text.find(passage, pos + 1)
+            if pos < 0:
+                raise SystemExit(f"{self.id}: {kind} passage #{n + 1} not found: {passage!r}")
+        self.seen[(kind, passage)] = n + 1
+        return [pos, pos + len(passage)]
+
+
+def entity(item: str | tuple[str, ...]) -> dict[str, Any]:
+    if isinstance(item, str):
+        return {"name": item, "aliases": []}
+    return {"name": item[0], "aliases": list(item[1:])}
+
+
+def build(article_id: str, spec: dict[str, Any]) -> dict[str, Any]:
+    path = text_path(article_id)
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
+    find = Finder(article_id, text)
+    out: dict[str, Any] = {
+        "id": article_id,
+        "published": spec.get("published", SEED_PUBLISHED if article_id == SEED_ID else None),
+        "text_file": str(path.relative_to(ROOT)),
+        "text_sha256": hashlib.sha256(raw).hexdigest(),
+    }
+    dl = spec.get("dateline")
+    out["dateline"] = (
+        None
+        if dl is None
+        else {"text": dl[0], "span": find.span(dl[0], "dateline"), "countries": list(dl[1])}
+    )
+    out["countries"] = sorted(spec["countries"].split()) if spec.get("countries") else []
+    out["people"] = [entity(p) for p in spec.get("people", [])]
+    out["organizations"] = [entity(o) for o in spec.get("orgs", [])]
+    dates = []
+    for item in spec.get("dates", []):
+        passage, iso = item[0], item[1]
+        span = find.span(passage, "date")
+        row: dict[str, Any] = {"text": text[span[0] : span[1]], "span": span, "iso": iso}
+        if iso is None:
+            row.update(granularity=item[2], start=None, end=None)
+        else:
+            gran, first, last = bounds(iso)
+            row.update(granularity=gran, start=first, end=last)
+        if len(item) > 3:
+            row["note"] = item[3]
+        dates.append(row)
+    out["dates"] = sorted(dates, key=lambda d: d["span"])
+    for a, b in zip(out["dates"], out["dates"][1:], strict=False):
+        if b["span"][0] < a["span"][1]:
+            raise SystemExit(f"{article_id}: dates overlap: {a['text']!r} and {b['text']!r}")
+    quotes = []
+    for item in spec.get("quotes", []):
+        passage, kind, speaker, cue = item[:4]
+        row = {"text": passage, "span": find.span(passage, "quote"), "kind": kind}
+        if isinstance(speaker, str) and speaker.startswith("~"):
+            row.update(speaker=speaker[1:], speaker_named=False)
+        elif isinstance(speaker, tuple):  # (name, alias, …): a government as its country
+            row.update(speaker=speaker[0], speaker_aliases=list(speaker[1:]))
+        else:
+            row["speaker"] = speaker
+        row["cue"] = cue
+        quotes.append(row)
+    out["quotes"] = sorted(quotes, key=lambda q: q["span"])
+    claims = [
+        {"text": passage, "span": find.span(passage, "claim"), "kind": kind}
+        for passage, kind in spec.get("claims", [])
+    ]
+    out["claims"] = sorted(claims, key=lambda c: c["span"])
+    if spec.get("notes"):
+        out["notes"] = spec["notes"]
+    return out
+
+
+def main(argv: list[str]) -> int:
+    wanted = set(argv) or set(ANNOTATIONS)
+    for article_id in sorted(wanted):
+        gold = build(article_id, ANNOTATIONS[article_id])
+        target = HERE / "gold" / f"{article_id}.json"
+        target.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(
+            f"{article_id}: {len(gold['quotes'])} quotes, {len(gold['dates'])} dates, "
+            f"{len(gold['people'])} people, {len(gold['organizations'])} organisations"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
