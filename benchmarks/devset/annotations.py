@@ -696,3 +696,532 @@ A["dev021"] = dict(
          "and fell to the ground near a marketplace.", "number"),
     ],
 )
+
+A["dev022"] = dict(
+    published="2023-02-08",
+    dateline=("Gaziantep (Turkey", ["TUR"]),
+    countries="TUR SYR JPN NPL",
+    orgs=["White Helmets", ("The Associated Press", "AP")],
+    dates=[
+        ("on Wednesday", "2023-02-08"),
+        ("Monday", "2023-02-06"),
+        ("In 2011", "2011"),
+        ("Nepalin «2015»", "2015"),
+    ],
+    quotes=[
+        ("1,250 deaths from Monday’s pre-dawn earthquake in the areas it controls", "indirect",
+         ("Syria", "government"), "reported"),
+        ("1,280 deaths", "indirect", "White Helmets", "reported"),
+    ],
+    claims=[
+        ("The death toll from the earthquake in southern Turkiye and northern Syria has climbed "
+         "past 9,400, making it the deadliest seismic event in more than a decade.", "ranking"),
+        ("Turkish authorities updated the country’s death toll to 6,957 on Wednesday.", "number"),
+        ("More than 30,000 people have been injured", "number"),
+        ("In 2011, a magnitude 9.0 quake off the northeast coast of Japan triggered a tsunami, "
+         "killing nearly 20,000 people.", "dated_event"),
+    ],
+    notes="The stored page has no headline; the first line is the headline of the URL slug. "
+    "'Nepalin 2015' is the page's typo for 'Nepal in 2015' (NPL counted).",
+)
+
+A["dev023"] = dict(
+    published="2023-11-19",
+    countries="USA RUS CHN JPN PER UKR",
+    people=[("Joe Biden", "Biden"), ("Kishida Fumio", "Kishida")],
+    orgs=[("Asia-Pacific Economic Cooperation", "APEC"), "NHK"],
+    dates=[
+        ("on Friday", "2023-11-17"),
+        ("this year's", "2023"),
+        ("this year's", "2023"),
+        ("next year's", "2024"),
+    ],
+    quotes=[
+        ("their determination to deliver a free, open and transparent trade and investment "
+         "environment", "indirect", "Asia-Pacific Economic Cooperation", "reaffirmed"),
+        ("the leaders \"worked together to find ways to build on inclusive, resilient and "
+         "sustained economies for the Asia-Pacific.\"", "mixed", "Joe Biden", "said"),
+        ("with Russia and China present, it was not easy to reach consensus on those issues at "
+         "APEC", "indirect", "~official", "told"),
+    ],
+    claims=[
+        ("The two-day APEC meeting was held in the United States in the west-coast city of San "
+         "Francisco.", "dated_event"),
+        ("APEC is a regional economic forum of 21 countries and territories in the Asia-Pacific "
+         "region.", "membership"),
+        ("Peru will host next year's APEC forum.", "dated_event"),
+    ],
+)
+
+A["dev024"] = dict(
+    published="2020-10-17",
+    countries="NZL PAK",
+    people=[("Judith Collins", "Collins"), ("Jacinda Ardern", "Ardern"), "Benazir Bhutto"],
+    orgs=[
+        ("Labour Party", "Labour"),
+        "Green Party",
+        "National Party",
+        "Electoral Commission",
+        "Sputnik",
+    ],
+    dates=[("last year's", "2019"), ("in August", "2020-08")],
+    quotes=[
+        ("The Labour Party leader has managed to get 49.2 percent of the votes after two-thirds "
+         "of the ballots have been tallied, and her allies in the Green Party have 7.6 percent",
+         "indirect", "Electoral Commission", "according to"),
+        ("At the same time, the opposition National Party, headed by Judith Collins, has 25.8 "
+         "percent so far", "indirect", "Sputnik", "reported"),
+        ("Labour won the election", "indirect", "National Party", "recognised"),
+        ("To Prime Minister Jacinda Ardern, who I have phoned, congratulations on your result "
+         "because it is, I believe, an outstanding result for the Labour Party,", "direct",
+         "Judith Collins", "stated"),
+    ],
+    claims=[
+        ("The Labour Party leader has managed to get 49.2 percent of the votes after two-thirds "
+         "of the ballots have been tallied", "number"),
+        ("She also became the second-ever national leader to give birth while in office, after "
+         "Pakistani PM Benazir Bhutto.", "ranking"),
+        ("the island nation managed to eliminate coronavirus community transmission for 102 days",
+         "number"),
+    ],
+)
+
+A["dev025"] = dict(
+    published="2022-12-09",
+    countries="RUS UKR HTI MEX CHN MMR TUR",
+    orgs=[("International Federation of Journalists", "IFJ")],
+    dates=[
+        ("in 2022", "2022"),
+        ("in 2022", "2022"),
+        ("the previous year", "2021"),
+        ("Friday", "2022-12-09"),
+        ("so far «this year»", "2022"),
+        ("up from 47 «last year»", "2021"),
+        ("Last year", "2021"),
+        ("any other country «this year»", "2022"),
+    ],
+    quotes=[
+        ("Russia’s war in Ukraine, chaos in Haiti and rising violence by criminal groups in "
+         "Mexico contributed to a 30% spike in the number of journalists killed doing their work "
+         "in 2022 over the previous year", "indirect", "International Federation of Journalists",
+         "according to"),
+        ("67 journalists and media staff have been killed so far this year, up from 47 last year",
+         "indirect", "International Federation of Journalists", "says"),
+        ("More media workers were killed covering the war in Ukraine — 12 in total — than in any "
+         "other country this year", "indirect", "International Federation of Journalists",
+         "according to"),
+    ],
+    claims=[
+        ("The International Federation of Journalists says that 67 journalists and media staff "
+         "have been killed so far this year, up from 47 last year.", "number"),
+        ("The Brussels-based group also tallied 375 journalists currently imprisoned for their "
+         "work, with the most in China, Myanmar and Turkey.", "number"),
+        ("More media workers were killed covering the war in Ukraine — 12 in total — than in any "
+         "other country this year, according to the IFJ.", "ranking"),
+    ],
+    notes="The first brief of an Associated Press news roundup page.",
+)
+
+A["dev026"] = dict(
+    published="2023-01-25",
+    dateline=("PORT-AU-PRINCE, Haiti", ["HTI"]),
+    countries="UKR MEX HTI USA",
+    people=[("Jeff German", "German")],
+    orgs=[("Committee to Protect Journalists", "CPJ", "the committee"), "Las Vegas Review-Journal"],
+    dates=[
+        ("in 2022", "2022"),
+        ("in 2022", "2022"),
+        ("the previous year", "2021"),
+        ("Tuesday", "2023-01-24"),
+        ("in 2022", "2022"),
+        ("since 2018", "2018"),
+        ("in 2022", "2022"),
+        ("make «2022» the deadliest", "2022"),
+        ("were killed «last year»", "2022"),
+        ("United States «last year»", "2022"),
+        ("Sept. 2", "2022-09-02"),
+    ],
+    quotes=[
+        ("the increased danger has forced them to work under extreme stress", "indirect",
+         "~journalists", "say"),
+        ("at least 67 news media workers were killed worldwide in 2022, the highest number since "
+         "2018", "indirect", "Committee to Protect Journalists", "according to"),
+        ("more than half — 35 of the 67 killings — took place in just three countries: Ukraine, "
+         "Mexico and Haiti", "indirect", "Committee to Protect Journalists", "noted"),
+        ("Mexico saw 13 news workers killed", "indirect", "Committee to Protect Journalists",
+         "according to"),
+        ("In war-battered Ukraine, 15 news workers were killed last year", "indirect",
+         "Committee to Protect Journalists", "said"),
+        ("it had confirmed that 41 of the 67 journalists were killed “in direct connection with "
+         "their work,” and that it is investigating the motives for the 26 other slayings",
+         "mixed", "Committee to Protect Journalists", "said"),
+    ],
+    claims=[
+        ("Killings of journalists around the world jumped by 50% in 2022 compared with the "
+         "previous year, driven largely by attacks in Ukraine, Mexico and Haiti.", "comparison"),
+        ("at least 67 news media workers were killed worldwide in 2022, the highest number since "
+         "2018", "ranking"),
+        ("The effect is particularly notable in Haiti, where seven journalists were killed in "
+         "2022, a huge number for a small island country of about 12 million people.", "number"),
+        ("Other media groups have put the number at 15, which would make 2022 the deadliest year "
+         "in at least three decades for Mexican journalists.", "ranking"),
+    ],
+    notes="The first story of a Baltimore Sun news page (the next story, 'Texas tornado', is "
+    "left out).",
+)
+
+A["dev027"] = dict(
+    published="2023-02-06",
+    countries="TUR SYR",
+    people=["Recep Tayyip Erdogan"],
+    orgs=["Wall Street Journal"],
+    dates=[("early Monday", "2023-02-06"), ("Monday morning", "2023-02-06")],
+    quotes=[
+        ("The toll was at more than 1,300 Monday morning, with more than 900 dead in southern "
+         "Turkey and 400 in northern and central Syria", "indirect", "Wall Street Journal",
+         "reports"),
+        ("At the moment, we don’t know how high the dead and wounded numbers will rise,", "direct",
+         "Recep Tayyip Erdogan", "says"),
+    ],
+    claims=[
+        ("The toll was at more than 1,300 Monday morning, with more than 900 dead in southern "
+         "Turkey and 400 in northern and central Syria, reports the Wall Street Journal.",
+         "number"),
+    ],
+    notes="The stored page has no headline; the first line is the headline of the URL slug.",
+)
+
+A["dev028"] = dict(
+    published="2023-12-04",
+    dateline=("Fartoda (Goa)", []),
+    countries="IND ESP",
+    people=[
+        ("Manolo Marquez", "Marquez", "The Spaniard", "The 55-year-old"),
+        "Rowllin Borges",
+        "Keprah",
+        "Luna",
+        "Rahul KP",
+    ],
+    orgs=[
+        "FC Goa",
+        ("Kerala Blasters FC", "Kerala Blaster FC", "Kerala Blasters"),
+        ("Indian Super League", "ISL"),
+        "Mohun Bagan Super Giant",
+    ],
+    dates=[("December 4, 2023", "2023-12-04"), ("on Sunday", "2023-12-03")],
+    quotes=[
+        ("Happy to have beat a good team,", "direct", "Manolo Marquez", "says"),
+        ("he is happy to have faced and defeated a very good team", "indirect", "Manolo Marquez",
+         "saying"),
+        ("It is nice always to check the table and see that the team is on top,", "direct",
+         "Manolo Marquez", "said"),
+        ("The table is not real because there are teams who have played different numbers of "
+         "games. The only thing that is real is that we have only lost two points in the league "
+         "and only Mohun Bagan Super Giant can surpass us,", "direct", "Manolo Marquez", "added"),
+        ("I am happy because we faced a very good team, especially in attack. They have top "
+         "players like Keprah, Luna and Rahul KP. In set pieces, they are very dangerous. They "
+         "did not create a lot of chances and we created more chances and deserved to win the "
+         "game,", "direct", "Manolo Marquez", "said"),
+        ("We are facing problems in killing the games. We had some clear chances and we did not "
+         "take the chances. And then they had chances to equalise,", "direct", "Manolo Marquez",
+         "added"),
+        ("But this is my seventh or eighth match against Kerala Blasters FC and when I have won "
+         "it is by a one-goal margin. The character of the coach is great for their players. The "
+         "team fights till the last moment and is a difficult team to beat,", "direct",
+         "Manolo Marquez", "continued"),
+    ],
+    claims=[
+        ("FC Goa head coach Manolo Marquez was pleased with most parts of his team's performance "
+         "as they edged past Kerala Blaster FC 1-0 in the Indian Super League (ISL) clash in Goa "
+         "on Sunday to go top of the table", "ranking"),
+        ("Rowllin Borges' goal was the difference as Marquez's men held on for their sixth win "
+         "in seven games this season.", "number"),
+    ],
+    notes="The page's dateline line (place, date and time) is kept as the reader sees it. "
+    "'Indian' (Indian Super League) and 'The Spaniard' count as demonyms.",
+)
+
+A["dev029"] = dict(
+    published="2024-03-07",
+    countries="IND",
+    people=[
+        ("Manolo Marquez", "Marquez"),
+        ("Noah Sadaoui", "Sadaoui"),
+        "Prabhsukhan Singh Gill",
+        "Carlos Martinez",
+        "Udanta Singh",
+    ],
+    orgs=["FC Goa", "East Bengal FC", ("Indian Super League", "ISL")],
+    quotes=[
+        ("there is room for improvement", "indirect", "Manolo Marquez", "believes"),
+    ],
+    claims=[
+        ("Throughout the game, FC Goa maintained ball dominance, taking 26 shots, seven of which "
+         "were on target.", "number"),
+        ("Marquez expressed satisfaction with the team's win, breaking a five-match winless "
+         "streak.", "number"),
+    ],
+    notes="The standfirst under the headline is left out; the article reports what the coach "
+    "said in paraphrase only.",
+)
+
+A["dev030"] = dict(
+    published="2023-10-18",
+    countries="",
+    orgs=[
+        "RTTNews",
+        ("Procter & Gamble", "Procter & Gamble Co.", "P&G", "PG"),
+        "Thomson Reuters",
+        ("New York Stock Exchange", "NYSE"),
+    ],
+    dates=[
+        ("FY24", None, "year", "fiscal year"),
+        ("first-quarter", None, "quarter", "fiscal quarter"),
+        ("on Wednesday", "2023-10-18"),
+        ("its «fiscal 2024» earnings view", None, "year", "fiscal year"),
+        ("from «last year's» $5.90", None, "year", "fiscal year"),
+        ("its initial «fiscal 2024» guidance", None, "year", "fiscal year"),
+        ("in late July", "2023-07"),
+        ("now expects «fiscal 2024» all-in", None, "year", "fiscal year"),
+        ("In its «first quarter»", None, "quarter", "fiscal quarter"),
+        ("up from «last year's» $3.94", None, "year", "fiscal year"),
+        ("billion «last year»", None, "year", "fiscal year"),
+    ],
+    quotes=[
+        ("net earnings per share growth in the range of 6 to 9 percent from last year's $5.90",
+         "indirect", "Procter & Gamble", "continues to expect"),
+        ("fiscal 2024 all-in sales growth to be in the range of 2 to 4 percent versus the prior "
+         "year", "indirect", "Procter & Gamble", "expects"),
+        ("organic sales growth in the range of 4 to 5 percent", "indirect", "Procter & Gamble",
+         "continues to expect"),
+    ],
+    claims=[
+        ("On average, 24 analysts polled by Thomson Reuters expect earnings of $6.07 per share "
+         "for the year.", "number"),
+        ("The company's bottom line totaled $4.52 billion, or $1.83 per share, up from last "
+         "year's $3.94 billion, or $1.57 per share.", "number"),
+        ("The company's revenue for the quarter rose 6.1 percent to $21.87 billion from $20.61 "
+         "billion last year.", "number"),
+    ],
+    notes="Procter & Gamble's fiscal year runs from July to June, so 'fiscal 2024', 'first "
+    "quarter' and 'last year' are not calendar periods: their iso is null.",
+)
+
+A["dev031"] = dict(
+    published="2021-04-15",
+    countries="BEN",
+    people=[("Patrice Talon", "Talon"), "Alassane Soumanou", "Corentin Kohoué"],
+    orgs=["Constitutional Court"],
+    dates=[("11 April", "2021-04-11")],
+    quotes=[
+        ("Talon took 86.3% of the valid votes cast, while his two challengers, Alassane Soumanou "
+         "and Corentin Kohoué, were attributed 11.4% and 2.3%, respectively", "indirect",
+         "Constitutional Court", "according to"),
+    ],
+    claims=[
+        ("Patrice Talon was declared the overwhelming victor of a presidential election held on "
+         "11 April, securing a second term as head of state.", "dated_event"),
+        ("According to provisional results released by the Constitutional Court, Talon took "
+         "86.3% of the valid votes cast", "number"),
+        ("The rate of voter participation was officially recorded at 50.6% of the registered "
+         "electorate.", "number"),
+    ],
+    notes="One dated entry of Europa World's news digest; its heading is the country name.",
+)
+
+A["dev032"] = dict(
+    published="2019-08-13",
+    dateline=("Beijing", ["CHN"]),
+    countries="CHN USA",
+    people=[
+        ("Donald Trump", "Trump"),
+        ("Liu He", "Liu"),
+        "Zhong Shan",
+        "Steven Mnuchin",
+        ("Robert Lighthizer", "Lighthizer"),
+    ],
+    orgs=[
+        "UrduPoint",
+        "Pakistan Point News",
+        ("Xinhua", "Xinhua news agency"),
+        ("Office of the United States Trade Representative", "USTR"),
+        ("Agence France-Presse", "AFP"),
+    ],
+    dates=[
+        ("13th Aug, 2019", "2019-08-13"),
+        ("on Tuesday", "2019-08-13"),
+        ("on September 1", "2019-09-01"),
+        ("December 15", "2019-12-15"),
+        ("in September", "2019-09"),
+        ("on August 1", "2019-08-01"),
+    ],
+    quotes=[
+        ("Chinese and American trade negotiators spoke on the phone on Tuesday", "indirect",
+         "~media", "reported"),
+        ("China's chief negotiator Vice Premier Liu He and Commerce Minister Zhong Shan spoke "
+         "with their US counterparts, Treasury Secretary Steven Mnuchin and Trade Representative "
+         "Robert Lighthizer", "indirect", "Xinhua", "said"),
+        ("Beijing issued \"a solemn protest\" against the punitive duties set to come into effect "
+         "on September 1", "mixed", "Xinhua", "adding"),
+        ("it would delay imposing the 10 percent tariffs on Chinese electronics until December "
+         "15, but would proceed with the new duties on other goods", "indirect",
+         ("United States", "US"), "announced"),
+        ("As Washington and Beijing work to resolve the escalating trade war, Lighthizer and Liu "
+         "have scheduled another call in two weeks", "indirect",
+         "Office of the United States Trade Representative", "told"),
+    ],
+    claims=[
+        ("The report emerged as the US announced it would delay imposing the 10 percent tariffs "
+         "on Chinese electronics until December 15, but would proceed with the new duties on "
+         "other goods.", "dated_event"),
+        ("The latest tariffs, which Trump announced on August 1, mean all Chinese imports into "
+         "the United States would be subject to additional duties.", "dated_event"),
+    ],
+)
+
+A["dev033"] = dict(
+    published="2019-05-14",
+    countries="CHN USA",
+    people=["Geng Shuang"],
+    dates=[("on Monday", "2019-05-13"), ("last week", "2019-W19")],
+    quotes=[
+        ("We hope that the U.S. side does not misjudge the situation and not underestimate "
+         "China’s determination and will to safeguard its interests.", "direct", "Geng Shuang",
+         "told"),
+    ],
+    claims=[
+        ("This move came after both sides ramped up their trade war, with China announcing "
+         "details of new tariffs against U.S. imports on Monday, following a U.S. move last week "
+         "to target Chinese imports.", "dated_event"),
+    ],
+    notes="The quotation has no quotation marks on the page; it is a direct quote.",
+)
+
+A["dev034"] = dict(
+    published="2019-07-31",
+    countries="USA CHN",
+    people=[
+        ("Donald Trump", "Trump"),
+        "Xi Jinping",
+        "Stephanie Grisham",
+        ("Robert Lighthizer", "Lighthizer"),
+        ("Steven Mnuchin", "Mnuchin"),
+        "Liu He",
+        "Hua Chunying",
+    ],
+    orgs=[
+        "White House",
+        ("Chinese Commerce Ministry", "Commerce Ministry", "China's Commerce Ministry"),
+        ("Chinese Foreign Ministry", "Foreign Ministry"),
+    ],
+    dates=[
+        ("last month's", "2019-06"),
+        ("on Wednesday", "2019-07-31"),
+        ("in June", "2019-06"),
+        ("in early September", "2019-09"),
+        ("on Wednesday", "2019-07-31"),
+        ("on Tuesday", "2019-07-30"),
+        ("the «2020» presidential", "2020"),
+    ],
+    quotes=[
+        ("The meetings were constructive, and we expect negotiations on an enforceable trade deal "
+         "to continue in Washington ... in early September,", "direct", "Stephanie Grisham",
+         "said"),
+        ("Both sides, according to the consensus reached by the two leaders in Osaka, had a "
+         "candid, highly effective, constructive and deep exchange on major trade and economic "
+         "issues of mutual interest.", "direct", "Chinese Commerce Ministry",
+         "issued a statement"),
+        ("the US was to blame for the lack of progress", "indirect",
+         ["Hua Chunying", "Chinese Foreign Ministry"], "said"),
+        ("I believe the US should show more sincerity and good faith,", "direct", "Hua Chunying",
+         "said"),
+        ("China steals American technology or forces US companies to hand it over", "indirect",
+         ("United States", "US"), "complaints"),
+        ("China wanted him to lose the 2020 presidential election to strike an easier trade deal "
+         "with a Democratic administration", "indirect", "Donald Trump", "said"),
+        ("They'll pray that Trump loses,", "direct", "Donald Trump", "said"),
+        ("And then they'll make a deal with a stiff; somebody that doesn't know what they're "
+         "doing.", "direct", "Donald Trump", None),
+    ],
+    claims=[
+        ("The meeting between US Trade Representative Robert Lighthizer, Treasury Secretary "
+         "Steven Mnuchin and Chinese Vice Premier Liu He ended 40 minutes ahead of schedule.",
+         "number"),
+        ("The US has so far racked up $250 billion (€224 billion) worth of tariffs on Chinese "
+         "goods.", "number"),
+        ("China has slapped retaliatory tariffs on $110 billion worth of American imports.",
+         "number"),
+    ],
+    notes="'Read more' links and a subheading of the page are left out; the stored copy ends "
+    "after the second Trump quotation.",
+)
+
+A["dev035"] = dict(
+    published="2022-06-26",
+    countries="CAN UKR GBR RUS",
+    people=[("Justin Trudeau", "Trudeau", "Prime Minister Trudeau")],
+    orgs=[("G7", "Group of Seven")],
+    dates=[("26 June 2022", "2022-06-26"), ("in March", "2022-03"), ("this afternoon", "2022-06-26")],
+    quotes=[
+        ("this is a crucial moment for us all", "indirect", "~minister", "said"),
+        ("Ukraine is on a knife-edge and we need to tip the balance of the war in their favour. "
+         "That means providing Ukraine with the defensive capabilities, training and intelligence "
+         "they need to repel the Russian advance.", "indirect", "~minister", None),
+        ("the UK was ready to provide assistance to ensure it is a successful event with lasting "
+         "impact", "indirect", "~minister", "said"),
+        ("the need to direct the G7’s substantial resources towards helping developing countries "
+         "grow in a green and sustainable way", "indirect", ["Justin Trudeau", "Prime Minister"],
+         "stressed"),
+    ],
+    claims=[
+        ("The leaders welcomed progress in negotiations since the launch of the UK-Canada Free "
+         "Trade Agreement in March.", "dated_event"),
+        ("They discussed the upcoming COP15 Convention on Biological Diversity Summit, which "
+         "Canada will now host.", "dated_event"),
+    ],
+    notes="A UK government readout; 'the Prime Minister' (Boris Johnson) is never named, so his "
+    "statements have an unnamed speaker. The stored page has no headline; the first line is "
+    "the headline of the URL slug.",
+)
+
+A["dev036"] = dict(
+    published="2021-06-13",
+    countries="GBR FRA USA",
+    people=[
+        ("Boris Johnson", "Johnson", "The British Prime Minister"),
+        ("Emmanuel Macron", "Macron"),
+        "Dominic Raab",
+        "Joe Biden",
+    ],
+    orgs=["G7"],
+    dates=[("earlier in the day", "2021-06-13"), ("on Saturday", "2021-06-12"),
+           ("on Sunday", "2021-06-13")],
+    quotes=[
+        ("G7 leaders in \"fantastic harmony,\"", "mixed", "Boris Johnson", "says"),
+        ("the “vast, vast majority” of the conversations have been about other subjects, and that "
+         "there has been a “fantastic degree of harmony” on climate change and Covid-19 vaccines",
+         "mixed", "Boris Johnson", "said"),
+        ("comments made by Macron on Northern Ireland as “offensive”", "mixed", "Dominic Raab",
+         "described"),
+        ("Macron had suggested during the summit that Northern Ireland is not part of the United "
+         "Kingdom", "indirect", "~media", "reported"),
+        ("Northern Ireland is not part of the United Kingdom", "indirect", "Emmanuel Macron",
+         "suggested"),
+        ("the UK shares “common interests” with US President Joe Biden in areas such as climate "
+         "change, female education and in \"leveling up\" in infrastructure and technology",
+         "mixed", "Boris Johnson", "said"),
+        ("“We are totally on the same page,” on green initiatives and they share “many policy "
+         "goals”", "mixed", "Boris Johnson", "said"),
+        ("It is the job of the UK prime minister to get on with the American President,",
+         "direct", "Boris Johnson", "added"),
+        ("everyone should cheer the England team,", "direct", "Boris Johnson", "responded"),
+        ("it was unlikely he would ever play for England", "indirect", "Boris Johnson",
+         "responded"),
+    ],
+    claims=[
+        ("UK media reported on Saturday that Macron had suggested during the summit that Northern "
+         "Ireland is not part of the United Kingdom.", "dated_event"),
+    ],
+    notes="One post of CNN's live coverage of the 2021 G7 summit. England and Northern Ireland "
+    "are not ISO 3166-1 countries (GBR is named as 'UK').",
+)

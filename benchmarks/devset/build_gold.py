@@ -2,10 +2,13 @@
 
 The readings were written by a person who read each article in full; this script
 only does the clerical part: it finds each quoted, dated or claimed passage in the
-text (the n-th listing of the same passage is its n-th occurrence), records its
-character offsets, derives a date's granularity and ``start``/``end`` days from its
-ISO value, and records the SHA-256 of the text that was read.  It fails, naming the
-passage, when a passage is not in the text.
+text (the n-th listing of the same passage is its n-th occurrence; ``«…»`` marks the
+part of a passage to record when the passage gives context), records its character
+offsets and derives a date's granularity and ``start``/``end`` days from its ISO
+value.  It fails, naming the passage, when a passage is not in the text.  It then
+rewrites the ``SHA256SUMS`` listing of ``texts/`` and ``texts_local/`` with the
+package's one checksum mechanism (:func:`analysis._data.write_checksums`), so the
+benchmark can verify that a text is the one that was read.
 
 Run after editing ``annotations.py`` (every text must be present, the git-ignored
 ``texts_local/`` ones included)::
@@ -16,7 +19,6 @@ Run after editing ``annotations.py`` (every text must be present, the git-ignore
 from __future__ import annotations
 
 import calendar
-import hashlib
 import json
 import re
 import sys
@@ -103,14 +105,12 @@ def entity(item: str | tuple[str, ...]) -> dict[str, Any]:
 
 def build(article_id: str, spec: dict[str, Any]) -> dict[str, Any]:
     path = text_path(article_id)
-    raw = path.read_bytes()
-    text = raw.decode("utf-8")
+    text = path.read_text(encoding="utf-8")
     find = Finder(article_id, text)
     out: dict[str, Any] = {
         "id": article_id,
         "published": spec.get("published", SEED_PUBLISHED if article_id == SEED_ID else None),
         "text_file": str(path.relative_to(ROOT)),
-        "text_sha256": hashlib.sha256(raw).hexdigest(),
     }
     dl = spec.get("dateline")
     out["dateline"] = (
@@ -162,6 +162,8 @@ def build(article_id: str, spec: dict[str, Any]) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
+    from analysis._data import write_checksums
+
     wanted = set(argv) or set(ANNOTATIONS)
     for article_id in sorted(wanted):
         gold = build(article_id, ANNOTATIONS[article_id])
@@ -171,6 +173,9 @@ def main(argv: list[str]) -> int:
             f"{article_id}: {len(gold['quotes'])} quotes, {len(gold['dates'])} dates, "
             f"{len(gold['people'])} people, {len(gold['organizations'])} organisations"
         )
+    if not argv:
+        for folder in ("texts", "texts_local"):
+            print(f"{folder}/SHA256SUMS: {len(write_checksums(HERE / folder))} texts")
     return 0
 
 
