@@ -18,10 +18,11 @@ Names (people, organisations, speakers)
     Agency); a predicted entity brings its canonical name plus the aliases the
     extractor found (the ``aliases`` column of its ``people``/``organizations``
     table).  The two match when any gold form equals any predicted form.  For a
-    person there is also the *surname rule*: the last word of the gold name
-    (``Hayashi`` in "Yoshimasa Hayashi") matches a predicted name that is that word
-    alone, or that ends with it and starts with the same first word
-    ("Jean-Michel Lukonde" for "Jean-Michel Sama Lukonde").
+    person there is also the *surname rule*: a predicted name matches when its words
+    are the last words of the gold name (``Hayashi`` or ``Hasan Chowdhury`` for
+    "Mohibul Hasan Chowdhury"), or when it has the gold name's first and last words
+    ("Jean-Michel Lukonde" for "Jean-Michel Sama Lukonde").  A different first name
+    never matches ("Jill Biden" is not "Joe Biden").
 Quotes found (recall)
     A gold quote is *found* when an extracted quote overlaps its span by at least
     half of the gold span's length.  Gold and extracted quotes are paired one to one,
@@ -141,7 +142,9 @@ def _surname_match(gold_name: str, predicted: str) -> bool:
     pred_words = normalize_name(predicted).split()
     if len(gold_words) < 2 or not pred_words or pred_words[-1] != gold_words[-1]:
         return False
-    return len(pred_words) == 1 or pred_words[0] == gold_words[0]
+    if len(pred_words) < len(gold_words) and gold_words[-len(pred_words) :] == pred_words:
+        return True  # "Hayashi", "Hasan Chowdhury" for "Mohibul Hasan Chowdhury"
+    return pred_words[0] == gold_words[0]  # "Jean-Michel Lukonde" for "… Sama Lukonde"
 
 
 def names_match(

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (long passages of article text are kept on one line each)
 """Hand-made gold readings of the development-set articles (source of ``gold/*.json``).
 
 Each reading was written by reading the whole article (``texts/`` or ``texts_local/``);
@@ -46,41 +47,88 @@ A["seed"] = dict(
     ],
     dates=[("May 3", "2023-05-03"), ("April 4", "2023-04-04")],
     quotes=[
-        ("Japan is in talks to open a NATO office in the country, the first of its kind in Asia",
-         "indirect", "Yoshimasa Hayashi", "announced"),
-        ("Russia's invasion of Ukraine made the world less stable, and it also forced Japan to "
-         "rethink regional security", "indirect", "Yoshimasa Hayashi", "according to"),
-        ("What is happening in Eastern Europe is not only a problem for her, it directly affects "
-         "the situation here in the Pacific region. That is why cooperation between us in East "
-         "Asia and NATO [becomes] more and more important.", "direct", "Yoshimasa Hayashi", None),
-        ("Japan is not a member of NATO, but this step makes it clear that the bloc's partners in "
-         "the Asia-Pacific region \"cooperate very steadily\" with the member countries of the "
-         "alliance", "mixed", "Yoshimasa Hayashi", "recalled"),
+        (
+            "Japan is in talks to open a NATO office in the country, the first of its kind in Asia",
+            "indirect",
+            "Yoshimasa Hayashi",
+            "announced",
+        ),
+        (
+            "Russia's invasion of Ukraine made the world less stable, and it also forced Japan to "
+            "rethink regional security",
+            "indirect",
+            "Yoshimasa Hayashi",
+            "according to",
+        ),
+        (
+            "What is happening in Eastern Europe is not only a problem for her, it directly affects "
+            "the situation here in the Pacific region. That is why cooperation between us in East "
+            "Asia and NATO [becomes] more and more important.",
+            "direct",
+            "Yoshimasa Hayashi",
+            None,
+        ),
+        (
+            "Japan is not a member of NATO, but this step makes it clear that the bloc's partners in "
+            'the Asia-Pacific region "cooperate very steadily" with the member countries of the '
+            "alliance",
+            "mixed",
+            "Yoshimasa Hayashi",
+            "recalled",
+        ),
         ("The possible opening of a NATO office in Japan", "indirect", "Nikkei Asia", "reported"),
-        ("An office in Japan will allow discussions with alliance security partners such as South "
-         "Korea, Australia and New Zealand on geopolitical issues, new technologies, and cyber "
-         "threats", "indirect", "Nikkei Asia", "noted"),
-        ("NATO would not go into details of ongoing discussions between allies", "indirect",
-         "NATO", "told"),
-        ("NATO and Japan \"has long-standing cooperation.\"", "mixed", "NATO", "stressed"),
-        ("Russia's defense strategy may change as the country perceives NATO expansion as a "
-         "threat, but Finland's decision only strengthened regional security", "indirect",
-         "~experts", "told"),
-        ("this \"is another aggravation of the situation\" and \"an encroachment on the security "
-         "of the Russian Federation\", in response to which Moscow will be forced to take "
-         "\"countermeasures\"", "mixed", "Dmitry Peskov", "said"),
+        (
+            "An office in Japan will allow discussions with alliance security partners such as South "
+            "Korea, Australia and New Zealand on geopolitical issues, new technologies, and cyber "
+            "threats",
+            "indirect",
+            "Nikkei Asia",
+            "noted",
+        ),
+        (
+            "NATO would not go into details of ongoing discussions between allies",
+            "indirect",
+            "NATO",
+            "told",
+        ),
+        ('NATO and Japan "has long-standing cooperation."', "mixed", "NATO", "stressed"),
+        (
+            "Russia's defense strategy may change as the country perceives NATO expansion as a "
+            "threat, but Finland's decision only strengthened regional security",
+            "indirect",
+            "~experts",
+            "told",
+        ),
+        (
+            'this "is another aggravation of the situation" and "an encroachment on the security '
+            'of the Russian Federation", in response to which Moscow will be forced to take '
+            '"countermeasures"',
+            "mixed",
+            "Dmitry Peskov",
+            "said",
+        ),
     ],
     claims=[
-        ("Japan is in talks to open a NATO office in the country, the first of its kind in Asia.",
-         "first"),
+        (
+            "Japan is in talks to open a NATO office in the country, the first of its kind in Asia.",
+            "first",
+        ),
         ("Japan is not a member of NATO", "membership"),
-        ("The possible opening of a NATO office in Japan was first reported by the Nikkei Asia on "
-         "May 3, citing unnamed Japanese and NATO officials.", "dated_event"),
+        (
+            "The possible opening of a NATO office in Japan was first reported by the Nikkei Asia on "
+            "May 3, citing unnamed Japanese and NATO officials.",
+            "dated_event",
+        ),
         ("NATO has similar liaison offices in other countries, including Ukraine.", "membership"),
-        ("On April 4, Finland officially joined NATO, becoming the 31st member of the alliance.",
-         "membership"),
-        ("As a result, the total length of the land border of the Russian Federation with the "
-         "countries of the North Atlantic Alliance has more than doubled.", "comparison"),
+        (
+            "On April 4, Finland officially joined NATO, becoming the 31st member of the alliance.",
+            "membership",
+        ),
+        (
+            "As a result, the total length of the land border of the Russian Federation with the "
+            "countries of the North Atlantic Alliance has more than doubled.",
+            "comparison",
+        ),
     ],
 )
 
@@ -101,38 +149,86 @@ A["dev001"] = dict(
         ("November", "2023-11"),
     ],
     quotes=[
-        ("its latest satellite launch exploded in flight", "indirect",
-         ("North Korea", "North", "Pyongyang"), "says"),
-        ("its attempt to launch a new military reconnaissance satellite ended in failure Monday "
-         "when a newly developed rocket engine exploded in flight", "indirect",
-         ("North Korea", "North", "Pyongyang"), "said"),
-        ("it would try to launch a satellite by June 4", "indirect",
-         ("North Korea", "North", "Pyongyang"), "issued a warning"),
-        ("The launch of the new satellite carrier rocket failed when it exploded in mid-air during "
-         "the flight of the first stage,", "direct",
-         "National Aerospace Technology Administration", "said"),
-        ("An initial analysis suggested that the cause was a newly developed liquid fuel rocket "
-         "motor, but other possible causes were being investigated", "indirect",
-         "National Aerospace Technology Administration", "said"),
+        (
+            "its latest satellite launch exploded in flight",
+            "indirect",
+            ("North Korea", "North", "Pyongyang"),
+            "says",
+        ),
+        (
+            "its attempt to launch a new military reconnaissance satellite ended in failure Monday "
+            "when a newly developed rocket engine exploded in flight",
+            "indirect",
+            ("North Korea", "North", "Pyongyang"),
+            "said",
+        ),
+        (
+            "it would try to launch a satellite by June 4",
+            "indirect",
+            ("North Korea", "North", "Pyongyang"),
+            "issued a warning",
+        ),
+        (
+            "The launch of the new satellite carrier rocket failed when it exploded in mid-air during "
+            "the flight of the first stage,",
+            "direct",
+            "National Aerospace Technology Administration",
+            "said",
+        ),
+        (
+            "An initial analysis suggested that the cause was a newly developed liquid fuel rocket "
+            "motor, but other possible causes were being investigated",
+            "indirect",
+            "National Aerospace Technology Administration",
+            "said",
+        ),
         ("the launch seemed to have failed", "indirect", "~officials", "reported"),
-        ("North Korea fired the projectile on a southern path off its west coast at around 10:44 "
-         "p.m. (1344 GMT)", "indirect", "Joint Chiefs of Staff", "said"),
-        ("it had detected a large amount of debris from the rocket in the sea just two minutes "
-         "after launch", "indirect", "Joint Chiefs of Staff", "said"),
-        ("The object launched by North Korea disappeared over the Yellow Sea", "indirect",
-         "Yoshimasa Hayashi", "told"),
-        ("the government presumes nothing had entered into space", "indirect",
-         "Yoshimasa Hayashi", "adding"),
-        ("These launches are in violation of relevant security council resolutions and are a "
-         "serious matter concerning the safety of our people,", "direct", "Yoshimasa Hayashi",
-         "said"),
+        (
+            "North Korea fired the projectile on a southern path off its west coast at around 10:44 "
+            "p.m. (1344 GMT)",
+            "indirect",
+            "Joint Chiefs of Staff",
+            "said",
+        ),
+        (
+            "it had detected a large amount of debris from the rocket in the sea just two minutes "
+            "after launch",
+            "indirect",
+            "Joint Chiefs of Staff",
+            "said",
+        ),
+        (
+            "The object launched by North Korea disappeared over the Yellow Sea",
+            "indirect",
+            "Yoshimasa Hayashi",
+            "told",
+        ),
+        (
+            "the government presumes nothing had entered into space",
+            "indirect",
+            "Yoshimasa Hayashi",
+            "adding",
+        ),
+        (
+            "These launches are in violation of relevant security council resolutions and are a "
+            "serious matter concerning the safety of our people,",
+            "direct",
+            "Yoshimasa Hayashi",
+            "said",
+        ),
     ],
     claims=[
-        ("Instead, the launch became the nuclear-armed North's latest failure, following two "
-         "other fiery crashes last year.", "number"),
+        (
+            "Instead, the launch became the nuclear-armed North's latest failure, following two "
+            "other fiery crashes last year.",
+            "number",
+        ),
         ("It successfully placed its first spy satellite in orbit in November.", "dated_event"),
-        ("JCS said it had detected a large amount of debris from the rocket in the sea just two "
-         "minutes after launch, however.", "number"),
+        (
+            "JCS said it had detected a large amount of debris from the rocket in the sea just two "
+            "minutes after launch, however.",
+            "number",
+        ),
     ],
 )
 
@@ -156,24 +252,47 @@ A["dev002"] = dict(
         ("on Monday", "2024-04-22"),
     ],
     quotes=[
-        ("Beijing can do more to combat the DPRK's sanctions evasion efforts in PRC territorial "
-         "waters, repatriate North Korean laborers earning income in PRC territory, and shut down "
-         "procurement networks,", "direct", "State Department", "said"),
-        ("The U.S. needs to ... stop heightening the pressure and sanctions, stop military "
-         "deterrence, and take effective steps to resume meaningful dialogue.", "direct",
-         "Liu Pengyu", "told"),
-        ("Washington has been sending messages to Pyongyang seeking a dialogue \"in multiple ways "
-         "– through third parties and directly, orally and in writing,\"", "mixed",
-         "State Department", "said"),
-        ("North Korea has shown \"no indication it is interested in engaging,\"", "mixed",
-         "State Department", "wrote"),
-        ("China has faithfully implemented relevant U.N. Security Council resolutions.", "direct",
-         "Liu Pengyu", "maintained"),
+        (
+            "Beijing can do more to combat the DPRK's sanctions evasion efforts in PRC territorial "
+            "waters, repatriate North Korean laborers earning income in PRC territory, and shut down "
+            "procurement networks,",
+            "direct",
+            "State Department",
+            "said",
+        ),
+        (
+            "The U.S. needs to ... stop heightening the pressure and sanctions, stop military "
+            "deterrence, and take effective steps to resume meaningful dialogue.",
+            "direct",
+            "Liu Pengyu",
+            "told",
+        ),
+        (
+            'Washington has been sending messages to Pyongyang seeking a dialogue "in multiple ways '
+            '– through third parties and directly, orally and in writing,"',
+            "mixed",
+            "State Department",
+            "said",
+        ),
+        (
+            'North Korea has shown "no indication it is interested in engaging,"',
+            "mixed",
+            "State Department",
+            "wrote",
+        ),
+        (
+            "China has faithfully implemented relevant U.N. Security Council resolutions.",
+            "direct",
+            "Liu Pengyu",
+            "maintained",
+        ),
     ],
     claims=[
-        ("The United States is calling on China to do more to monitor North Korean sanctions "
-         "violations as a U.N. panel charged with that task is set to expire this month.",
-         "dated_event"),
+        (
+            "The United States is calling on China to do more to monitor North Korean sanctions "
+            "violations as a U.N. panel charged with that task is set to expire this month.",
+            "dated_event",
+        ),
     ],
 )
 
@@ -185,19 +304,34 @@ A["dev003"] = dict(
     orgs=[("Pakistani Foreign Ministry", "Islamabad's foreign ministry", "foreign ministry")],
     dates=[("Monday", "2024-04-22")],
     quotes=[
-        ("the talks will provide an “important opportunity” to strengthen bilateral ties and "
-         "cooperation in trade, connectivity, energy, and agriculture", "mixed",
-         "Pakistani Foreign Ministry", "stated"),
-        ("Raisi’s high-level delegation would include the Iranian foreign minister, other Cabinet "
-         "members, and business representatives", "indirect", "Pakistani Foreign Ministry",
-         "said"),
-        ("They will also discuss regional and global developments and bilateral cooperation to "
-         "combat the common threat of terrorism.", "direct", "Pakistani Foreign Ministry",
-         "said"),
+        (
+            "the talks will provide an “important opportunity” to strengthen bilateral ties and "
+            "cooperation in trade, connectivity, energy, and agriculture",
+            "mixed",
+            "Pakistani Foreign Ministry",
+            "stated",
+        ),
+        (
+            "Raisi’s high-level delegation would include the Iranian foreign minister, other Cabinet "
+            "members, and business representatives",
+            "indirect",
+            "Pakistani Foreign Ministry",
+            "said",
+        ),
+        (
+            "They will also discuss regional and global developments and bilateral cooperation to "
+            "combat the common threat of terrorism.",
+            "direct",
+            "Pakistani Foreign Ministry",
+            "said",
+        ),
     ],
     claims=[
-        ("Iran and Pakistan share a 900-kilometer border, which is prone to militant "
-         "infiltration, smuggling, and other illegal crossings.", "number"),
+        (
+            "Iran and Pakistan share a 900-kilometer border, which is prone to militant "
+            "infiltration, smuggling, and other illegal crossings.",
+            "number",
+        ),
     ],
 )
 
@@ -214,28 +348,62 @@ A["dev004"] = dict(
         ("on Monday", "2024-05-13"),
     ],
     quotes=[
-        ("Philippine coast guard will block China reclamation at disputed shoal", "indirect",
-         "~official", "says"),
-        ("The Philippine coast guard is committed to sustaining a presence in a disputed area of "
-         "the South China Sea to ensure China does not carry out reclamation activities at the "
-         "Sabina Shoal", "indirect", ["Jay Tarriela", "Philippine Coast Guard"], "said"),
-        ("it had deployed a ship to Sabina Shoal, where it accused China of building an "
-         "artificial island, amid an escalating maritime row", "indirect",
-         "Philippine Coast Guard", "said"),
-        ("two other vessels were in rotational deployment in the area", "indirect",
-         "Philippine Coast Guard", "adding"),
-        ("it had discovered piles of dead and crushed coral that had been dumped on the sandbars "
-         "of Sabina Shoal, altering their sizes and elevation", "indirect",
-         "Philippine Coast Guard", "said"),
-        ("the coast guard had to make sure it was able to prevent \"China from carrying out a "
-         "successful reclamation in Sabina Shoal.\"", "mixed", "Jay Tarriela", "told"),
-        ("the coast guard was committed to maintaining a presence at the shoal, which Manila "
-         "calls Escoda", "indirect", "Jay Tarriela", "said"),
+        (
+            "Philippine coast guard will block China reclamation at disputed shoal",
+            "indirect",
+            "~official",
+            "says",
+        ),
+        (
+            "The Philippine coast guard is committed to sustaining a presence in a disputed area of "
+            "the South China Sea to ensure China does not carry out reclamation activities at the "
+            "Sabina Shoal",
+            "indirect",
+            ["Jay Tarriela", "Philippine Coast Guard"],
+            "said",
+        ),
+        (
+            "it had deployed a ship to Sabina Shoal, where it accused China of building an "
+            "artificial island, amid an escalating maritime row",
+            "indirect",
+            "Philippine Coast Guard",
+            "said",
+        ),
+        (
+            "two other vessels were in rotational deployment in the area",
+            "indirect",
+            "Philippine Coast Guard",
+            "adding",
+        ),
+        (
+            "it had discovered piles of dead and crushed coral that had been dumped on the sandbars "
+            "of Sabina Shoal, altering their sizes and elevation",
+            "indirect",
+            "Philippine Coast Guard",
+            "said",
+        ),
+        (
+            'the coast guard had to make sure it was able to prevent "China from carrying out a '
+            'successful reclamation in Sabina Shoal."',
+            "mixed",
+            "Jay Tarriela",
+            "told",
+        ),
+        (
+            "the coast guard was committed to maintaining a presence at the shoal, which Manila "
+            "calls Escoda",
+            "indirect",
+            "Jay Tarriela",
+            "said",
+        ),
     ],
     claims=[
-        ("The coast guard said on Saturday it had deployed a ship to Sabina Shoal, where it "
-         "accused China of building an artificial island, amid an escalating maritime row, adding "
-         "two other vessels were in rotational deployment in the area.", "dated_event"),
+        (
+            "The coast guard said on Saturday it had deployed a ship to Sabina Shoal, where it "
+            "accused China of building an artificial island, amid an escalating maritime row, adding "
+            "two other vessels were in rotational deployment in the area.",
+            "dated_event",
+        ),
     ],
 )
 
@@ -246,13 +414,21 @@ A["dev005"] = dict(
     orgs=[("Agence France Presse", "AFP"), ("CARICOM", "Caribbean Community")],
     dates=[("Monday", "2024-04-08"), ("late Sunday", "2024-04-07")],
     quotes=[
-        ("Haitian leaders have finalized a deal for a temporary government to steer their "
-         "Caribbean nation out of gang-fueled chaos, but the details must first be approved by "
-         "the outgoing authorities", "indirect", "Agence France Presse", "confirmed"),
+        (
+            "Haitian leaders have finalized a deal for a temporary government to steer their "
+            "Caribbean nation out of gang-fueled chaos, but the details must first be approved by "
+            "the outgoing authorities",
+            "indirect",
+            "Agence France Presse",
+            "confirmed",
+        ),
     ],
     claims=[
-        ("Members of the transition council sent their plan to the regional Caribbean body "
-         "CARICOM late Sunday.", "dated_event"),
+        (
+            "Members of the transition council sent their plan to the regional Caribbean body "
+            "CARICOM late Sunday.",
+            "dated_event",
+        ),
     ],
 )
 
@@ -264,22 +440,37 @@ A["dev006"] = dict(
         ("United Nations", "U.N."),
         "Rapid Support Forces",
         ("Sudan Armed Forces", "the army"),
-        ("Office for the Coordination of Humanitarian Affairs", "OCHA",
-         "U.N. Office for the Coordination of Humanitarian Affairs"),
+        (
+            "Office for the Coordination of Humanitarian Affairs",
+            "OCHA",
+            "U.N. Office for the Coordination of Humanitarian Affairs",
+        ),
     ],
     dates=[("March 10", "2024-03-10")],
     quotes=[
-        ("the humanitarian situation for an estimated 800,000 people in and around the Sudanese "
-         "city of El Fasher is rapidly deteriorating as clashes escalate between the army and the "
-         "paramilitary Rapid Support Forces", "indirect", "United Nations", "warn"),
-        ("an estimated 85 civilians have been killed and at least 700 wounded", "indirect",
-         "Office for the Coordination of Humanitarian Affairs", "reports"),
+        (
+            "the humanitarian situation for an estimated 800,000 people in and around the Sudanese "
+            "city of El Fasher is rapidly deteriorating as clashes escalate between the army and the "
+            "paramilitary Rapid Support Forces",
+            "indirect",
+            "United Nations",
+            "warn",
+        ),
+        (
+            "an estimated 85 civilians have been killed and at least 700 wounded",
+            "indirect",
+            "Office for the Coordination of Humanitarian Affairs",
+            "reports",
+        ),
     ],
     claims=[
-        ("Since fighting for control of El Fasher, the last stronghold of the Sudan Armed Forces "
-         "in western Darfur, broke out March 10, the U.N. Office for the Coordination of "
-         "Humanitarian Affairs (OCHA) reports an estimated 85 civilians have been killed and at "
-         "least 700 wounded.", "number"),
+        (
+            "Since fighting for control of El Fasher, the last stronghold of the Sudan Armed Forces "
+            "in western Darfur, broke out March 10, the U.N. Office for the Coordination of "
+            "Humanitarian Affairs (OCHA) reports an estimated 85 civilians have been killed and at "
+            "least 700 wounded.",
+            "number",
+        ),
     ],
 )
 
@@ -290,22 +481,44 @@ A["dev007"] = dict(
     people=[("Pat Conroy", "Conroy"), ("Xanana Gusmão", "Gusmão"), "Jose Ramos Horta"],
     dates=[("on Monday", "2024-01-29"), ("20 years earlier", "2004"), ("in September", "2023-09")],
     quotes=[
-        ("it will spend $23 million to support policing in East Timor, boosting disaster response "
-         "and technology capabilities in the small Southeast Asian neighbor that recently "
-         "upgraded ties with China", "indirect", ("Australia",), "said"),
-        ("Australia is committed to working with Timor-Leste to deliver skilled and professional "
-         "policing services that contribute to a stable and secure Timor-Leste,", "direct",
-         "Pat Conroy", "said"),
-        ("Australia will provide the $23 million to continue a policing partnership between the "
-         "two nations that began 20 years earlier", "indirect", "Pat Conroy", "added"),
-        ("a strategic partnership signed by Gusmão with China would boost Chinese investment and "
-         "infrastructure, but did not extend to military cooperation, and Australia remained its "
-         "top security partner", "indirect", "Jose Ramos Horta", "said"),
+        (
+            "it will spend $23 million to support policing in East Timor, boosting disaster response "
+            "and technology capabilities in the small Southeast Asian neighbor that recently "
+            "upgraded ties with China",
+            "indirect",
+            ("Australia",),
+            "said",
+        ),
+        (
+            "Australia is committed to working with Timor-Leste to deliver skilled and professional "
+            "policing services that contribute to a stable and secure Timor-Leste,",
+            "direct",
+            "Pat Conroy",
+            "said",
+        ),
+        (
+            "Australia will provide the $23 million to continue a policing partnership between the "
+            "two nations that began 20 years earlier",
+            "indirect",
+            "Pat Conroy",
+            "added",
+        ),
+        (
+            "a strategic partnership signed by Gusmão with China would boost Chinese investment and "
+            "infrastructure, but did not extend to military cooperation, and Australia remained its "
+            "top security partner",
+            "indirect",
+            "Jose Ramos Horta",
+            "said",
+        ),
     ],
     claims=[
-        ("Australia said it will spend $23 million to support policing in East Timor, boosting "
-         "disaster response and technology capabilities in the small Southeast Asian neighbor "
-         "that recently upgraded ties with China.", "number"),
+        (
+            "Australia said it will spend $23 million to support policing in East Timor, boosting "
+            "disaster response and technology capabilities in the small Southeast Asian neighbor "
+            "that recently upgraded ties with China.",
+            "number",
+        ),
     ],
 )
 
@@ -315,19 +528,33 @@ A["dev008"] = dict(
     countries="PAK CHN",
     dates=[("on Friday", "2024-05-03"), ("In 2018", "2018")],
     claims=[
-        ("Pakistan on Friday witnessed the launch of its first lunar satellite aboard China’s "
-         "historic mission to retrieve samples from the little explored far side of the moon in "
-         "a technologically collaborative mission that signals deepening ties between the "
-         "countries.", "first"),
-        ("China’s largest rocket, a Long March-5, blasted off from the Wencheng Space Launch "
-         "Center on Hainan Island at 09:27 UTC, ferrying China’s 8-metric-ton Chang’e-6 probe.",
-         "ranking"),
-        ("If successful, the uncrewed mission will make China the first country to retrieve "
-         "samples from the moon’s largely unexplored South Pole", "first"),
-        ("Chang’e-6 will spend 48 hours digging up 2 kilograms of surface samples before "
-         "returning to a landing spot in Inner Mongolia.", "number"),
-        ("In 2018, China achieved its first unmanned moon landing on the far side with the "
-         "Chang'e-4 probe, which did not retrieve samples.", "dated_event"),
+        (
+            "Pakistan on Friday witnessed the launch of its first lunar satellite aboard China’s "
+            "historic mission to retrieve samples from the little explored far side of the moon in "
+            "a technologically collaborative mission that signals deepening ties between the "
+            "countries.",
+            "first",
+        ),
+        (
+            "China’s largest rocket, a Long March-5, blasted off from the Wencheng Space Launch "
+            "Center on Hainan Island at 09:27 UTC, ferrying China’s 8-metric-ton Chang’e-6 probe.",
+            "ranking",
+        ),
+        (
+            "If successful, the uncrewed mission will make China the first country to retrieve "
+            "samples from the moon’s largely unexplored South Pole",
+            "first",
+        ),
+        (
+            "Chang’e-6 will spend 48 hours digging up 2 kilograms of surface samples before "
+            "returning to a landing spot in Inner Mongolia.",
+            "number",
+        ),
+        (
+            "In 2018, China achieved its first unmanned moon landing on the far side with the "
+            "Chang'e-4 probe, which did not retrieve samples.",
+            "dated_event",
+        ),
     ],
     notes="The article dates the Chang'e-4 landing to 2018 (it landed in January 2019); the "
     "gold records what the text says.",
@@ -340,8 +567,13 @@ A["dev009"] = dict(
     orgs=[("Houthis", "Houthi", "Houthi rebels"), "Hamas", ("The Associated Press", "AP")],
     dates=[("Wednesday", "2024-05-29"), ("this month", "2024-05"), ("Wednesday", "2024-05-29")],
     quotes=[
-        ("showed the aircraft being targeted with a surface-to-air missile in a desert region of "
-         "Yemen's central Marib province", "indirect", "Houthis", "said"),
+        (
+            "showed the aircraft being targeted with a surface-to-air missile in a desert region of "
+            "Yemen's central Marib province",
+            "indirect",
+            "Houthis",
+            "said",
+        ),
     ],
     claims=[("It marked the third such downing this month alone.", "ranking")],
 )
@@ -353,16 +585,26 @@ A["dev010"] = dict(
     orgs=[("China National Space Administration", "CNSA")],
     dates=[("Friday", "2024-05-03"), ("in 2019", "2019"), ("Friday evening", "2024-05-03")],
     quotes=[
-        ("The probe is being carried on a Long March-5 YB rocket set for liftoff Friday evening "
-         "from the Wenchang launch center on the southern tropical island province of Hainan",
-         "indirect", "China National Space Administration", "announced"),
+        (
+            "The probe is being carried on a Long March-5 YB rocket set for liftoff Friday evening "
+            "from the Wenchang launch center on the southern tropical island province of Hainan",
+            "indirect",
+            "China National Space Administration",
+            "announced",
+        ),
     ],
     claims=[
-        ("The unprecedented mission would be the latest advance in the increasingly "
-         "sophisticated and ambitious space exploration program that is now competing with the "
-         "U.S., still the leader in space.", "ranking"),
-        ("China already landed a rover on the moon's far side in 2019, the first country to do "
-         "so.", "first"),
+        (
+            "The unprecedented mission would be the latest advance in the increasingly "
+            "sophisticated and ambitious space exploration program that is now competing with the "
+            "U.S., still the leader in space.",
+            "ranking",
+        ),
+        (
+            "China already landed a rover on the moon's far side in 2019, the first country to do "
+            "so.",
+            "first",
+        ),
     ],
 )
 
@@ -370,8 +612,11 @@ A["dev011"] = dict(
     published="2024-04-25",
     dateline=("State Department", []),
     countries="USA CHN",
-    people=[("Antony Blinken", "Blinken", "the Secretary", "the secretary"), ("Chen Jining", "Chen"),
-            "Matthew Miller"],
+    people=[
+        ("Antony Blinken", "Blinken", "the Secretary", "the secretary"),
+        ("Chen Jining", "Chen"),
+        "Matthew Miller",
+    ],
     orgs=[
         "State Department",
         ("Chinese Communist Party",),
@@ -379,25 +624,49 @@ A["dev011"] = dict(
     ],
     dates=[("Thursday morning", "2024-04-25"), ("in 2015", "2015")],
     quotes=[
-        ("the necessity for \"direct\" and \"sustained engagement\" between the United States and "
-         "China", "mixed", "Antony Blinken", "underscored"),
-        ("he would lay out \"our differences, which are real\" but seek to \"work through them\" "
-         "as well as to \"build cooperation where we can.\"", "mixed", "Antony Blinken", "said"),
-        ("since the establishment of diplomatic ties, the relationship between the two nations "
-         "has not always been smooth, there's always been \"twists and turns,\" \"but overall, it "
-         "has progressed with historical development and progressed forward.\"", "mixed",
-         "Chen Jining", "said"),
-        ("In a constructive and candid exchange, the secretary raised concerns about PRC trade "
-         "policies and non-market economic practices and stressed that the United States seeks a "
-         "healthy economic competition with the PRC and a level playing field for U.S. workers "
-         "and firms operating in China,", "direct", "Matthew Miller", "said"),
+        (
+            'the necessity for "direct" and "sustained engagement" between the United States and '
+            "China",
+            "mixed",
+            "Antony Blinken",
+            "underscored",
+        ),
+        (
+            'he would lay out "our differences, which are real" but seek to "work through them" '
+            'as well as to "build cooperation where we can."',
+            "mixed",
+            "Antony Blinken",
+            "said",
+        ),
+        (
+            "since the establishment of diplomatic ties, the relationship between the two nations "
+            'has not always been smooth, there\'s always been "twists and turns," "but overall, it '
+            'has progressed with historical development and progressed forward."',
+            "mixed",
+            "Chen Jining",
+            "said",
+        ),
+        (
+            "In a constructive and candid exchange, the secretary raised concerns about PRC trade "
+            "policies and non-market economic practices and stressed that the United States seeks a "
+            "healthy economic competition with the PRC and a level playing field for U.S. workers "
+            "and firms operating in China,",
+            "direct",
+            "Matthew Miller",
+            "said",
+        ),
     ],
     claims=[
         ("a city home to more than 1,000 U.S. companies", "number"),
-        ("Chen is the highest-ranking local official and is a member of the Politburo of the "
-         "Chinese Communist Party.", "membership"),
-        ("Blinken was last in Shanghai in 2015 when he was deputy secretary of state.",
-         "dated_event"),
+        (
+            "Chen is the highest-ranking local official and is a member of the Politburo of the "
+            "Chinese Communist Party.",
+            "membership",
+        ),
+        (
+            "Blinken was last in Shanghai in 2015 when he was deputy secretary of state.",
+            "dated_event",
+        ),
     ],
     notes="'State Department' opening the body is VOA's location tag, not a place.",
 )
@@ -415,22 +684,40 @@ A["dev012"] = dict(
     ],
     dates=[("this week", "2024-W23"), ("Sunday night", "2024-06-02")],
     quotes=[
-        ("he was “distinguished” and not yet “extinguished,”", "mixed", "Cyril Ramaphosa",
-         "retorted"),
-        ("the ANC — which got 40 percent of the vote — would work with other parties to find "
-         "“common ground” as coalition talks get underway", "mixed", "Cyril Ramaphosa",
-         "pledged"),
+        (
+            "he was “distinguished” and not yet “extinguished,”",
+            "mixed",
+            "Cyril Ramaphosa",
+            "retorted",
+        ),
+        (
+            "the ANC — which got 40 percent of the vote — would work with other parties to find "
+            "“common ground” as coalition talks get underway",
+            "mixed",
+            "Cyril Ramaphosa",
+            "pledged",
+        ),
         ("There are several main options", "indirect", "Melanie Verwoerd", "told"),
-        ("There are a number of coalition options. ... The first one is obviously a coalition "
-         "with, a formal coalition with, the Democratic Alliance and the IFP,", "direct",
-         "Melanie Verwoerd", "said"),
+        (
+            "There are a number of coalition options. ... The first one is obviously a coalition "
+            "with, a formal coalition with, the Democratic Alliance and the IFP,",
+            "direct",
+            "Melanie Verwoerd",
+            "said",
+        ),
     ],
     claims=[
-        ("Talks to form South Africa’s first national coalition government are expected to begin "
-         "this week after the governing ANC party lost its majority for the first time.", "first"),
+        (
+            "Talks to form South Africa’s first national coalition government are expected to begin "
+            "this week after the governing ANC party lost its majority for the first time.",
+            "first",
+        ),
         ("the ANC — which got 40 percent of the vote", "number"),
-        ("The ANC has had a majority for 30 years, since the end of apartheid, so governing in a "
-         "coalition marks unchartered territory.", "number"),
+        (
+            "The ANC has had a majority for 30 years, since the end of apartheid, so governing in a "
+            "coalition marks unchartered territory.",
+            "number",
+        ),
         ("Under the law, parties now have two weeks to form a government", "number"),
     ],
 )
@@ -446,28 +733,64 @@ A["dev013"] = dict(
     ],
     dates=[("on Sunday", "2024-05-05"), ("a week ago", "2024-W17"), ("last week", "2024-W17")],
     quotes=[
-        ("the heat could exacerbate inequalities, widen a learning gap between developing and "
-         "developed nations in the tropics", "indirect", "~experts", "warned"),
-        ("Bangladesh, which follows the Islamic work week from Sunday to Thursday, will hold "
-         "classes on Saturdays until further notice", "indirect", "Ministry of Education",
-         "said"),
-        ("schools would open on Friday if needed to complete the curriculum", "indirect",
-         "Mohibul Hasan Chowdhury", "said"),
-        ("Children don't want to study at home. This will help them make up for the loss,",
-         "direct", "Fatema Akhtar", "said"),
-        ("climate change is causing more frequent, severe, and lengthy heat waves during summer "
-         "months", "indirect", "~scientists", "said"),
-        ("one in three children, or nearly 20 million children, in low-lying Bangladesh bear the "
-         "brunt of such climate change every day", "indirect", "UNICEF", "estimated"),
+        (
+            "the heat could exacerbate inequalities, widen a learning gap between developing and "
+            "developed nations in the tropics",
+            "indirect",
+            "~experts",
+            "warned",
+        ),
+        (
+            "Bangladesh, which follows the Islamic work week from Sunday to Thursday, will hold "
+            "classes on Saturdays until further notice",
+            "indirect",
+            "Ministry of Education",
+            "said",
+        ),
+        (
+            "schools would open on Friday if needed to complete the curriculum",
+            "indirect",
+            "Mohibul Hasan Chowdhury",
+            "said",
+        ),
+        (
+            "Children don't want to study at home. This will help them make up for the loss,",
+            "direct",
+            "Fatema Akhtar",
+            "said",
+        ),
+        (
+            "climate change is causing more frequent, severe, and lengthy heat waves during summer "
+            "months",
+            "indirect",
+            "~scientists",
+            "said",
+        ),
+        (
+            "one in three children, or nearly 20 million children, in low-lying Bangladesh bear the "
+            "brunt of such climate change every day",
+            "indirect",
+            "UNICEF",
+            "estimated",
+        ),
     ],
     claims=[
-        ("Bangladesh has wavered over reopening schools for some 33 million students amid "
-         "pressure to prepare pupils for exams", "number"),
-        ("the worst heatwave in seven decades sent temperatures as high as 43.8 C (110.84° "
-         "Fahrenheit) last week", "ranking"),
-        ("The U.N. children's agency has estimated that one in three children, or nearly 20 "
-         "million children, in low-lying Bangladesh bear the brunt of such climate change every "
-         "day.", "number"),
+        (
+            "Bangladesh has wavered over reopening schools for some 33 million students amid "
+            "pressure to prepare pupils for exams",
+            "number",
+        ),
+        (
+            "the worst heatwave in seven decades sent temperatures as high as 43.8 C (110.84° "
+            "Fahrenheit) last week",
+            "ranking",
+        ),
+        (
+            "The U.N. children's agency has estimated that one in three children, or nearly 20 "
+            "million children, in low-lying Bangladesh bear the brunt of such climate change every "
+            "day.",
+            "number",
+        ),
     ],
     notes="'a week ago' and 'last week' in a Sunday article both point at the ISO week before "
     "the publication week.",
@@ -484,15 +807,25 @@ A["dev014"] = dict(
         "Save Wildlife Conservation Fund",
     ],
     quotes=[
-        ("In Botswana, home to one of the world’s largest hippopotamus populations, around 500 "
-         "hippos are stranded as blistering heat dries up water sources", "indirect",
-         "Moemedi Batshabang", "told"),
+        (
+            "In Botswana, home to one of the world’s largest hippopotamus populations, around 500 "
+            "hippos are stranded as blistering heat dries up water sources",
+            "indirect",
+            "Moemedi Batshabang",
+            "told",
+        ),
     ],
     claims=[
-        ("In Botswana, home to one of the world’s largest hippopotamus populations, around 500 "
-         "hippos are stranded as blistering heat dries up water sources", "number"),
-        ("More than 200 of the endangered animals are stranded at the Nxaraga lagoon near the "
-         "town of Maun in the northwest.", "number"),
+        (
+            "In Botswana, home to one of the world’s largest hippopotamus populations, around 500 "
+            "hippos are stranded as blistering heat dries up water sources",
+            "number",
+        ),
+        (
+            "More than 200 of the endangered animals are stranded at the Nxaraga lagoon near the "
+            "town of Maun in the northwest.",
+            "number",
+        ),
     ],
 )
 
@@ -507,19 +840,34 @@ A["dev015"] = dict(
     ],
     dates=[("Last week", "2024-W27")],
     quotes=[
-        ("his home was damaged by a huge blast after he saw a military plane fly overhead",
-         "indirect", "Kyaw Paing", "told"),
-        ("Pieces of body — head, hands and legs — were scattered on my roof when the bomb hit some "
-         "houses nearby,", "direct", "Kyaw Paing", "said"),
-        ("Seven people were killed here, and there was huge damage.", "direct", "Kyaw Paing",
-         None),
-        ("I don’t want to live this poor, miserable life in the war... I feel so sad.", "direct",
-         "Kyaw Paing", None),
+        (
+            "his home was damaged by a huge blast after he saw a military plane fly overhead",
+            "indirect",
+            "Kyaw Paing",
+            "told",
+        ),
+        (
+            "Pieces of body — head, hands and legs — were scattered on my roof when the bomb hit some "
+            "houses nearby,",
+            "direct",
+            "Kyaw Paing",
+            "said",
+        ),
+        ("Seven people were killed here, and there was huge damage.", "direct", "Kyaw Paing", None),
+        (
+            "I don’t want to live this poor, miserable life in the war... I feel so sad.",
+            "direct",
+            "Kyaw Paing",
+            None,
+        ),
     ],
     claims=[
-        ("Last week fighters from the Ta'ang National Liberation Army (TNLA) took control of the "
-         "town of 30,000 — on the main trade route to China — in the latest setback for the "
-         "military as it battles opponents across the country.", "dated_event"),
+        (
+            "Last week fighters from the Ta'ang National Liberation Army (TNLA) took control of the "
+            "town of 30,000 — on the main trade route to China — in the latest setback for the "
+            "military as it battles opponents across the country.",
+            "dated_event",
+        ),
     ],
     notes="The last two quotations have unbalanced marks in the source; each sentence is one "
     "direct quote of Kyaw Paing.",
@@ -537,18 +885,31 @@ A["dev016"] = dict(
         ("The flooding «Thursday»", "2024-05-23"),
     ],
     quotes=[
-        ("It all happened very quickly, [the flooding happened] much faster than last time,",
-         "direct", "~director", "said"),
-        ("In a span of 12 hours, parts of Porto Alegre received more rain than they typically do "
-         "in a month", "indirect", "National Institute of Meteorology", "according to"),
+        (
+            "It all happened very quickly, [the flooding happened] much faster than last time,",
+            "direct",
+            "~director",
+            "said",
+        ),
+        (
+            "In a span of 12 hours, parts of Porto Alegre received more rain than they typically do "
+            "in a month",
+            "indirect",
+            "National Institute of Meteorology",
+            "according to",
+        ),
     ],
     claims=[
-        ("Record flooding over the past month has killed 163 people and displaced 600,000 more.",
-         "number"),
+        (
+            "Record flooding over the past month has killed 163 people and displaced 600,000 more.",
+            "number",
+        ),
         ("Another 64 people are still missing.", "number"),
-        ("In a span of 12 hours, parts of Porto Alegre received more rain than they typically do "
-         "in a month, according to data from the national meteorological institute.",
-         "comparison"),
+        (
+            "In a span of 12 hours, parts of Porto Alegre received more rain than they typically do "
+            "in a month, according to data from the national meteorological institute.",
+            "comparison",
+        ),
     ],
 )
 
@@ -565,22 +926,45 @@ A["dev017"] = dict(
         ("Tuesday", "2025-01-21"),
     ],
     quotes=[
-        ("dangerous fire conditions would persist in the Los Angeles area through Thursday or "
-         "Friday", "indirect", "National Weather Service", "said"),
-        ("there was a 60% to 80% chance of rain in the region starting Saturday, with rainfall "
-         "totals in most areas not exceeding 8 millimeters", "indirect", "~forecasters", "said"),
-        ("an executive order she signed Tuesday is designed to curb the flow of toxic debris from "
-         "the region’s fires and protect the area’s beaches and oceans", "indirect", "Karen Bass",
-         "said"),
-        ("This is to prevent additional damage to areas already ravaged by fire and also to "
-         "protect our watershed, beaches and ocean from toxic runoff,", "direct", "Karen Bass",
-         "said"),
+        (
+            "dangerous fire conditions would persist in the Los Angeles area through Thursday or "
+            "Friday",
+            "indirect",
+            "National Weather Service",
+            "said",
+        ),
+        (
+            "there was a 60% to 80% chance of rain in the region starting Saturday, with rainfall "
+            "totals in most areas not exceeding 8 millimeters",
+            "indirect",
+            "~forecasters",
+            "said",
+        ),
+        (
+            "an executive order she signed Tuesday is designed to curb the flow of toxic debris from "
+            "the region’s fires and protect the area’s beaches and oceans",
+            "indirect",
+            "Karen Bass",
+            "said",
+        ),
+        (
+            "This is to prevent additional damage to areas already ravaged by fire and also to "
+            "protect our watershed, beaches and ocean from toxic runoff,",
+            "direct",
+            "Karen Bass",
+            "said",
+        ),
     ],
     claims=[
-        ("Forecasters said there was a 60% to 80% chance of rain in the region starting "
-         "Saturday, with rainfall totals in most areas not exceeding 8 millimeters.", "number"),
-        ("The fires have killed at least 27 people and destroyed thousands of buildings.",
-         "number"),
+        (
+            "Forecasters said there was a 60% to 80% chance of rain in the region starting "
+            "Saturday, with rainfall totals in most areas not exceeding 8 millimeters.",
+            "number",
+        ),
+        (
+            "The fires have killed at least 27 people and destroyed thousands of buildings.",
+            "number",
+        ),
     ],
 )
 
@@ -592,15 +976,26 @@ A["dev018"] = dict(
     orgs=[("Voice of America", "VOA")],
     dates=[("last month", "2024-04")],
     quotes=[
-        ("the yacht belongs to sanctioned Russian oligarch and politician Suleyman Kerimov, an "
-         "ally of Russian President Vladimir Putin", "indirect",
-         ("United States", "U.S. government", "U.S."), "alleges"),
-        ("They ought to sell it to somebody and get a lot of money,", "direct", "Bob Templeton",
-         "told"),
+        (
+            "the yacht belongs to sanctioned Russian oligarch and politician Suleyman Kerimov, an "
+            "ally of Russian President Vladimir Putin",
+            "indirect",
+            ("United States", "U.S. government", "U.S."),
+            "alleges",
+        ),
+        (
+            "They ought to sell it to somebody and get a lot of money,",
+            "direct",
+            "Bob Templeton",
+            "told",
+        ),
     ],
     claims=[
-        ("When a superyacht worth $230 million pulled into the port of Everett, Washington, for "
-         "repairs last month, it made a big splash in the city of 110,000 residents.", "number"),
+        (
+            "When a superyacht worth $230 million pulled into the port of Everett, Washington, for "
+            "repairs last month, it made a big splash in the city of 110,000 residents.",
+            "number",
+        ),
     ],
 )
 
@@ -628,13 +1023,26 @@ A["dev019"] = dict(
         ("1893", "1893"),
     ],
     quotes=[
-        ("he is seeking the Republican Party nomination for the 2024 election", "indirect",
-         "Donald Trump", "declared"),
-        ("it has destroyed the U.S. economy and turned America’s cities into crime-filled "
-         "“cesspools of blood.”", "mixed", "Donald Trump", "telling"),
+        (
+            "he is seeking the Republican Party nomination for the 2024 election",
+            "indirect",
+            "Donald Trump",
+            "declared",
+        ),
+        (
+            "it has destroyed the U.S. economy and turned America’s cities into crime-filled "
+            "“cesspools of blood.”",
+            "mixed",
+            "Donald Trump",
+            "telling",
+        ),
         ("In order to make America great and glorious again,", "direct", "Donald Trump", "said"),
-        ("I am tonight announcing my candidacy for president of the United States.", "direct",
-         "Donald Trump", "said"),
+        (
+            "I am tonight announcing my candidacy for president of the United States.",
+            "direct",
+            "Donald Trump",
+            "said",
+        ),
         ("he intends to run again", "indirect", "Joe Biden", "said"),
     ],
     claims=[
@@ -657,18 +1065,34 @@ A["dev020"] = dict(
         ("early Friday morning", "2022-04-01"),
     ],
     quotes=[
-        ("Russian forces had withdrawn from the disused Chernobyl Nuclear Power Plant, the site of "
-         "the world's worst nuclear disaster in 1986", "indirect",
-         ["International Atomic Energy Agency", "Ukraine"], "confirmed"),
-        ("Russian soldiers were radiated whilst digging trenches in the Red Forest of the "
-         "Chernobyl Exclusion Zone", "indirect", "Energoatom", "said"),
-        ("retreating Russian forces moved towards Belarus", "indirect",
-         "International Atomic Energy Agency", "said"),
+        (
+            "Russian forces had withdrawn from the disused Chernobyl Nuclear Power Plant, the site of "
+            "the world's worst nuclear disaster in 1986",
+            "indirect",
+            ["International Atomic Energy Agency", "Ukraine"],
+            "confirmed",
+        ),
+        (
+            "Russian soldiers were radiated whilst digging trenches in the Red Forest of the "
+            "Chernobyl Exclusion Zone",
+            "indirect",
+            "Energoatom",
+            "said",
+        ),
+        (
+            "retreating Russian forces moved towards Belarus",
+            "indirect",
+            "International Atomic Energy Agency",
+            "said",
+        ),
     ],
     claims=[
         ("the site of the world's worst nuclear disaster in 1986", "ranking"),
-        ("Russia seized control of Chernobyl in the initial stages of its invasion of Ukraine "
-         "which began on February 24.", "dated_event"),
+        (
+            "Russia seized control of Chernobyl in the initial stages of its invasion of Ukraine "
+            "which began on February 24.",
+            "dated_event",
+        ),
     ],
 )
 
@@ -679,21 +1103,45 @@ A["dev021"] = dict(
     orgs=["Société Nationale d'Électricité", "BBC"],
     dates=[("on Wednesday", "2022-02-02")],
     quotes=[
-        ("it happened during a severe storm", "indirect", "Société Nationale d'Électricité",
-         "said"),
-        ("the incident occurred in the Matadi-Kibala district and the electrocuted victims were "
-         "mostly women working at the market", "indirect", "~police", "according to"),
-        ("I share the immense pain of the families. My thoughts are also with all the injured.",
-         "direct", "Jean-Michel Sama Lukonde", "said"),
-        ("the government was holding a crisis meeting about relocating the market", "indirect",
-         "~spokesperson", "said"),
-        ("rains often caused buyers and sellers at the market to wade through water", "indirect",
-         "~merchant", "saying"),
+        (
+            "it happened during a severe storm",
+            "indirect",
+            "Société Nationale d'Électricité",
+            "said",
+        ),
+        (
+            "the incident occurred in the Matadi-Kibala district and the electrocuted victims were "
+            "mostly women working at the market",
+            "indirect",
+            "~police",
+            "according to",
+        ),
+        (
+            "I share the immense pain of the families. My thoughts are also with all the injured.",
+            "direct",
+            "Jean-Michel Sama Lukonde",
+            "said",
+        ),
+        (
+            "the government was holding a crisis meeting about relocating the market",
+            "indirect",
+            "~spokesperson",
+            "said",
+        ),
+        (
+            "rains often caused buyers and sellers at the market to wade through water",
+            "indirect",
+            "~merchant",
+            "saying",
+        ),
     ],
     claims=[
-        ("At least 26 people were killed on Wednesday in the outskirts of Kinshasa, Democratic "
-         "Republic of the Congo when a high-tension electric power cable was struck by lightning "
-         "and fell to the ground near a marketplace.", "number"),
+        (
+            "At least 26 people were killed on Wednesday in the outskirts of Kinshasa, Democratic "
+            "Republic of the Congo when a high-tension electric power cable was struck by lightning "
+            "and fell to the ground near a marketplace.",
+            "number",
+        ),
     ],
 )
 
@@ -709,17 +1157,27 @@ A["dev022"] = dict(
         ("Nepalin «2015»", "2015"),
     ],
     quotes=[
-        ("1,250 deaths from Monday’s pre-dawn earthquake in the areas it controls", "indirect",
-         ("Syria", "government"), "reported"),
+        (
+            "1,250 deaths from Monday’s pre-dawn earthquake in the areas it controls",
+            "indirect",
+            ("Syria", "government"),
+            "reported",
+        ),
         ("1,280 deaths", "indirect", "White Helmets", "reported"),
     ],
     claims=[
-        ("The death toll from the earthquake in southern Turkiye and northern Syria has climbed "
-         "past 9,400, making it the deadliest seismic event in more than a decade.", "ranking"),
+        (
+            "The death toll from the earthquake in southern Turkiye and northern Syria has climbed "
+            "past 9,400, making it the deadliest seismic event in more than a decade.",
+            "ranking",
+        ),
         ("Turkish authorities updated the country’s death toll to 6,957 on Wednesday.", "number"),
         ("More than 30,000 people have been injured", "number"),
-        ("In 2011, a magnitude 9.0 quake off the northeast coast of Japan triggered a tsunami, "
-         "killing nearly 20,000 people.", "dated_event"),
+        (
+            "In 2011, a magnitude 9.0 quake off the northeast coast of Japan triggered a tsunami, "
+            "killing nearly 20,000 people.",
+            "dated_event",
+        ),
     ],
     notes="The stored page has no headline; the first line is the headline of the URL slug. "
     "'Nepalin 2015' is the page's typo for 'Nepal in 2015' (NPL counted).",
@@ -737,18 +1195,39 @@ A["dev023"] = dict(
         ("next year's", "2024"),
     ],
     quotes=[
-        ("their determination to deliver a free, open and transparent trade and investment "
-         "environment", "indirect", "Asia-Pacific Economic Cooperation", "reaffirmed"),
-        ("the leaders \"worked together to find ways to build on inclusive, resilient and "
-         "sustained economies for the Asia-Pacific.\"", "mixed", "Joe Biden", "said"),
-        ("with Russia and China present, it was not easy to reach consensus on those issues at "
-         "APEC", "indirect", "~official", "told"),
+        (
+            "their determination to deliver a free, open and transparent trade and investment "
+            "environment",
+            "indirect",
+            "Asia-Pacific Economic Cooperation",
+            "reaffirmed",
+        ),
+        (
+            'the leaders "worked together to find ways to build on inclusive, resilient and '
+            'sustained economies for the Asia-Pacific."',
+            "mixed",
+            "Joe Biden",
+            "said",
+        ),
+        (
+            "with Russia and China present, it was not easy to reach consensus on those issues at "
+            "APEC",
+            "indirect",
+            "~official",
+            "told",
+        ),
     ],
     claims=[
-        ("The two-day APEC meeting was held in the United States in the west-coast city of San "
-         "Francisco.", "dated_event"),
-        ("APEC is a regional economic forum of 21 countries and territories in the Asia-Pacific "
-         "region.", "membership"),
+        (
+            "The two-day APEC meeting was held in the United States in the west-coast city of San "
+            "Francisco.",
+            "dated_event",
+        ),
+        (
+            "APEC is a regional economic forum of 21 countries and territories in the Asia-Pacific "
+            "region.",
+            "membership",
+        ),
         ("Peru will host next year's APEC forum.", "dated_event"),
     ],
 )
@@ -766,23 +1245,44 @@ A["dev024"] = dict(
     ],
     dates=[("last year's", "2019"), ("in August", "2020-08")],
     quotes=[
-        ("The Labour Party leader has managed to get 49.2 percent of the votes after two-thirds "
-         "of the ballots have been tallied, and her allies in the Green Party have 7.6 percent",
-         "indirect", "Electoral Commission", "according to"),
-        ("At the same time, the opposition National Party, headed by Judith Collins, has 25.8 "
-         "percent so far", "indirect", "Sputnik", "reported"),
+        (
+            "The Labour Party leader has managed to get 49.2 percent of the votes after two-thirds "
+            "of the ballots have been tallied, and her allies in the Green Party have 7.6 percent",
+            "indirect",
+            "Electoral Commission",
+            "according to",
+        ),
+        (
+            "At the same time, the opposition National Party, headed by Judith Collins, has 25.8 "
+            "percent so far",
+            "indirect",
+            "Sputnik",
+            "reported",
+        ),
         ("Labour won the election", "indirect", "National Party", "recognised"),
-        ("To Prime Minister Jacinda Ardern, who I have phoned, congratulations on your result "
-         "because it is, I believe, an outstanding result for the Labour Party,", "direct",
-         "Judith Collins", "stated"),
+        (
+            "To Prime Minister Jacinda Ardern, who I have phoned, congratulations on your result "
+            "because it is, I believe, an outstanding result for the Labour Party,",
+            "direct",
+            "Judith Collins",
+            "stated",
+        ),
     ],
     claims=[
-        ("The Labour Party leader has managed to get 49.2 percent of the votes after two-thirds "
-         "of the ballots have been tallied", "number"),
-        ("She also became the second-ever national leader to give birth while in office, after "
-         "Pakistani PM Benazir Bhutto.", "ranking"),
-        ("the island nation managed to eliminate coronavirus community transmission for 102 days",
-         "number"),
+        (
+            "The Labour Party leader has managed to get 49.2 percent of the votes after two-thirds "
+            "of the ballots have been tallied",
+            "number",
+        ),
+        (
+            "She also became the second-ever national leader to give birth while in office, after "
+            "Pakistani PM Benazir Bhutto.",
+            "ranking",
+        ),
+        (
+            "the island nation managed to eliminate coronavirus community transmission for 102 days",
+            "number",
+        ),
     ],
 )
 
@@ -801,23 +1301,44 @@ A["dev025"] = dict(
         ("any other country «this year»", "2022"),
     ],
     quotes=[
-        ("Russia’s war in Ukraine, chaos in Haiti and rising violence by criminal groups in "
-         "Mexico contributed to a 30% spike in the number of journalists killed doing their work "
-         "in 2022 over the previous year", "indirect", "International Federation of Journalists",
-         "according to"),
-        ("67 journalists and media staff have been killed so far this year, up from 47 last year",
-         "indirect", "International Federation of Journalists", "says"),
-        ("More media workers were killed covering the war in Ukraine — 12 in total — than in any "
-         "other country this year", "indirect", "International Federation of Journalists",
-         "according to"),
+        (
+            "Russia’s war in Ukraine, chaos in Haiti and rising violence by criminal groups in "
+            "Mexico contributed to a 30% spike in the number of journalists killed doing their work "
+            "in 2022 over the previous year",
+            "indirect",
+            "International Federation of Journalists",
+            "according to",
+        ),
+        (
+            "67 journalists and media staff have been killed so far this year, up from 47 last year",
+            "indirect",
+            "International Federation of Journalists",
+            "says",
+        ),
+        (
+            "More media workers were killed covering the war in Ukraine — 12 in total — than in any "
+            "other country this year",
+            "indirect",
+            "International Federation of Journalists",
+            "according to",
+        ),
     ],
     claims=[
-        ("The International Federation of Journalists says that 67 journalists and media staff "
-         "have been killed so far this year, up from 47 last year.", "number"),
-        ("The Brussels-based group also tallied 375 journalists currently imprisoned for their "
-         "work, with the most in China, Myanmar and Turkey.", "number"),
-        ("More media workers were killed covering the war in Ukraine — 12 in total — than in any "
-         "other country this year, according to the IFJ.", "ranking"),
+        (
+            "The International Federation of Journalists says that 67 journalists and media staff "
+            "have been killed so far this year, up from 47 last year.",
+            "number",
+        ),
+        (
+            "The Brussels-based group also tallied 375 journalists currently imprisoned for their "
+            "work, with the most in China, Myanmar and Turkey.",
+            "number",
+        ),
+        (
+            "More media workers were killed covering the war in Ukraine — 12 in total — than in any "
+            "other country this year, according to the IFJ.",
+            "ranking",
+        ),
     ],
     notes="The first brief of an Associated Press news roundup page.",
 )
@@ -842,29 +1363,67 @@ A["dev026"] = dict(
         ("Sept. 2", "2022-09-02"),
     ],
     quotes=[
-        ("the increased danger has forced them to work under extreme stress", "indirect",
-         "~journalists", "say"),
-        ("at least 67 news media workers were killed worldwide in 2022, the highest number since "
-         "2018", "indirect", "Committee to Protect Journalists", "according to"),
-        ("more than half — 35 of the 67 killings — took place in just three countries: Ukraine, "
-         "Mexico and Haiti", "indirect", "Committee to Protect Journalists", "noted"),
-        ("Mexico saw 13 news workers killed", "indirect", "Committee to Protect Journalists",
-         "according to"),
-        ("In war-battered Ukraine, 15 news workers were killed last year", "indirect",
-         "Committee to Protect Journalists", "said"),
-        ("it had confirmed that 41 of the 67 journalists were killed “in direct connection with "
-         "their work,” and that it is investigating the motives for the 26 other slayings",
-         "mixed", "Committee to Protect Journalists", "said"),
+        (
+            "the increased danger has forced them to work under extreme stress",
+            "indirect",
+            "~journalists",
+            "say",
+        ),
+        (
+            "at least 67 news media workers were killed worldwide in 2022, the highest number since "
+            "2018",
+            "indirect",
+            "Committee to Protect Journalists",
+            "according to",
+        ),
+        (
+            "more than half — 35 of the 67 killings — took place in just three countries: Ukraine, "
+            "Mexico and Haiti",
+            "indirect",
+            "Committee to Protect Journalists",
+            "noted",
+        ),
+        (
+            "Mexico saw 13 news workers killed",
+            "indirect",
+            "Committee to Protect Journalists",
+            "according to",
+        ),
+        (
+            "In war-battered Ukraine, 15 news workers were killed last year",
+            "indirect",
+            "Committee to Protect Journalists",
+            "said",
+        ),
+        (
+            "it had confirmed that 41 of the 67 journalists were killed “in direct connection with "
+            "their work,” and that it is investigating the motives for the 26 other slayings",
+            "mixed",
+            "Committee to Protect Journalists",
+            "said",
+        ),
     ],
     claims=[
-        ("Killings of journalists around the world jumped by 50% in 2022 compared with the "
-         "previous year, driven largely by attacks in Ukraine, Mexico and Haiti.", "comparison"),
-        ("at least 67 news media workers were killed worldwide in 2022, the highest number since "
-         "2018", "ranking"),
-        ("The effect is particularly notable in Haiti, where seven journalists were killed in "
-         "2022, a huge number for a small island country of about 12 million people.", "number"),
-        ("Other media groups have put the number at 15, which would make 2022 the deadliest year "
-         "in at least three decades for Mexican journalists.", "ranking"),
+        (
+            "Killings of journalists around the world jumped by 50% in 2022 compared with the "
+            "previous year, driven largely by attacks in Ukraine, Mexico and Haiti.",
+            "comparison",
+        ),
+        (
+            "at least 67 news media workers were killed worldwide in 2022, the highest number since "
+            "2018",
+            "ranking",
+        ),
+        (
+            "The effect is particularly notable in Haiti, where seven journalists were killed in "
+            "2022, a huge number for a small island country of about 12 million people.",
+            "number",
+        ),
+        (
+            "Other media groups have put the number at 15, which would make 2022 the deadliest year "
+            "in at least three decades for Mexican journalists.",
+            "ranking",
+        ),
     ],
     notes="The first story of a Baltimore Sun news page (the next story, 'Texas tornado', is "
     "left out).",
@@ -877,16 +1436,26 @@ A["dev027"] = dict(
     orgs=["Wall Street Journal"],
     dates=[("early Monday", "2023-02-06"), ("Monday morning", "2023-02-06")],
     quotes=[
-        ("The toll was at more than 1,300 Monday morning, with more than 900 dead in southern "
-         "Turkey and 400 in northern and central Syria", "indirect", "Wall Street Journal",
-         "reports"),
-        ("At the moment, we don’t know how high the dead and wounded numbers will rise,", "direct",
-         "Recep Tayyip Erdogan", "says"),
+        (
+            "The toll was at more than 1,300 Monday morning, with more than 900 dead in southern "
+            "Turkey and 400 in northern and central Syria",
+            "indirect",
+            "Wall Street Journal",
+            "reports",
+        ),
+        (
+            "At the moment, we don’t know how high the dead and wounded numbers will rise,",
+            "direct",
+            "Recep Tayyip Erdogan",
+            "says",
+        ),
     ],
     claims=[
-        ("The toll was at more than 1,300 Monday morning, with more than 900 dead in southern "
-         "Turkey and 400 in northern and central Syria, reports the Wall Street Journal.",
-         "number"),
+        (
+            "The toll was at more than 1,300 Monday morning, with more than 900 dead in southern "
+            "Turkey and 400 in northern and central Syria, reports the Wall Street Journal.",
+            "number",
+        ),
     ],
     notes="The stored page has no headline; the first line is the headline of the URL slug.",
 )
@@ -911,31 +1480,63 @@ A["dev028"] = dict(
     dates=[("December 4, 2023", "2023-12-04"), ("on Sunday", "2023-12-03")],
     quotes=[
         ("Happy to have beat a good team,", "direct", "Manolo Marquez", "says"),
-        ("he is happy to have faced and defeated a very good team", "indirect", "Manolo Marquez",
-         "saying"),
-        ("It is nice always to check the table and see that the team is on top,", "direct",
-         "Manolo Marquez", "said"),
-        ("The table is not real because there are teams who have played different numbers of "
-         "games. The only thing that is real is that we have only lost two points in the league "
-         "and only Mohun Bagan Super Giant can surpass us,", "direct", "Manolo Marquez", "added"),
-        ("I am happy because we faced a very good team, especially in attack. They have top "
-         "players like Keprah, Luna and Rahul KP. In set pieces, they are very dangerous. They "
-         "did not create a lot of chances and we created more chances and deserved to win the "
-         "game,", "direct", "Manolo Marquez", "said"),
-        ("We are facing problems in killing the games. We had some clear chances and we did not "
-         "take the chances. And then they had chances to equalise,", "direct", "Manolo Marquez",
-         "added"),
-        ("But this is my seventh or eighth match against Kerala Blasters FC and when I have won "
-         "it is by a one-goal margin. The character of the coach is great for their players. The "
-         "team fights till the last moment and is a difficult team to beat,", "direct",
-         "Manolo Marquez", "continued"),
+        (
+            "he is happy to have faced and defeated a very good team",
+            "indirect",
+            "Manolo Marquez",
+            "saying",
+        ),
+        (
+            "It is nice always to check the table and see that the team is on top,",
+            "direct",
+            "Manolo Marquez",
+            "said",
+        ),
+        (
+            "The table is not real because there are teams who have played different numbers of "
+            "games. The only thing that is real is that we have only lost two points in the league "
+            "and only Mohun Bagan Super Giant can surpass us,",
+            "direct",
+            "Manolo Marquez",
+            "added",
+        ),
+        (
+            "I am happy because we faced a very good team, especially in attack. They have top "
+            "players like Keprah, Luna and Rahul KP. In set pieces, they are very dangerous. They "
+            "did not create a lot of chances and we created more chances and deserved to win the "
+            "game,",
+            "direct",
+            "Manolo Marquez",
+            "said",
+        ),
+        (
+            "We are facing problems in killing the games. We had some clear chances and we did not "
+            "take the chances. And then they had chances to equalise,",
+            "direct",
+            "Manolo Marquez",
+            "added",
+        ),
+        (
+            "But this is my seventh or eighth match against Kerala Blasters FC and when I have won "
+            "it is by a one-goal margin. The character of the coach is great for their players. The "
+            "team fights till the last moment and is a difficult team to beat,",
+            "direct",
+            "Manolo Marquez",
+            "continued",
+        ),
     ],
     claims=[
-        ("FC Goa head coach Manolo Marquez was pleased with most parts of his team's performance "
-         "as they edged past Kerala Blaster FC 1-0 in the Indian Super League (ISL) clash in Goa "
-         "on Sunday to go top of the table", "ranking"),
-        ("Rowllin Borges' goal was the difference as Marquez's men held on for their sixth win "
-         "in seven games this season.", "number"),
+        (
+            "FC Goa head coach Manolo Marquez was pleased with most parts of his team's performance "
+            "as they edged past Kerala Blaster FC 1-0 in the Indian Super League (ISL) clash in Goa "
+            "on Sunday to go top of the table",
+            "ranking",
+        ),
+        (
+            "Rowllin Borges' goal was the difference as Marquez's men held on for their sixth win "
+            "in seven games this season.",
+            "number",
+        ),
     ],
     notes="The page's dateline line (place, date and time) is kept as the reader sees it. "
     "'Indian' (Indian Super League) and 'The Spaniard' count as demonyms.",
@@ -956,10 +1557,16 @@ A["dev029"] = dict(
         ("there is room for improvement", "indirect", "Manolo Marquez", "believes"),
     ],
     claims=[
-        ("Throughout the game, FC Goa maintained ball dominance, taking 26 shots, seven of which "
-         "were on target.", "number"),
-        ("Marquez expressed satisfaction with the team's win, breaking a five-match winless "
-         "streak.", "number"),
+        (
+            "Throughout the game, FC Goa maintained ball dominance, taking 26 shots, seven of which "
+            "were on target.",
+            "number",
+        ),
+        (
+            "Marquez expressed satisfaction with the team's win, breaking a five-match winless "
+            "streak.",
+            "number",
+        ),
     ],
     notes="The standfirst under the headline is left out; the article reports what the coach "
     "said in paraphrase only.",
@@ -988,20 +1595,42 @@ A["dev030"] = dict(
         ("billion «last year»", None, "year", "fiscal year"),
     ],
     quotes=[
-        ("net earnings per share growth in the range of 6 to 9 percent from last year's $5.90",
-         "indirect", "Procter & Gamble", "continues to expect"),
-        ("fiscal 2024 all-in sales growth to be in the range of 2 to 4 percent versus the prior "
-         "year", "indirect", "Procter & Gamble", "expects"),
-        ("organic sales growth in the range of 4 to 5 percent", "indirect", "Procter & Gamble",
-         "continues to expect"),
+        (
+            "net earnings per share growth in the range of 6 to 9 percent from last year's $5.90",
+            "indirect",
+            "Procter & Gamble",
+            "continues to expect",
+        ),
+        (
+            "fiscal 2024 all-in sales growth to be in the range of 2 to 4 percent versus the prior "
+            "year",
+            "indirect",
+            "Procter & Gamble",
+            "expects",
+        ),
+        (
+            "organic sales growth in the range of 4 to 5 percent",
+            "indirect",
+            "Procter & Gamble",
+            "continues to expect",
+        ),
     ],
     claims=[
-        ("On average, 24 analysts polled by Thomson Reuters expect earnings of $6.07 per share "
-         "for the year.", "number"),
-        ("The company's bottom line totaled $4.52 billion, or $1.83 per share, up from last "
-         "year's $3.94 billion, or $1.57 per share.", "number"),
-        ("The company's revenue for the quarter rose 6.1 percent to $21.87 billion from $20.61 "
-         "billion last year.", "number"),
+        (
+            "On average, 24 analysts polled by Thomson Reuters expect earnings of $6.07 per share "
+            "for the year.",
+            "number",
+        ),
+        (
+            "The company's bottom line totaled $4.52 billion, or $1.83 per share, up from last "
+            "year's $3.94 billion, or $1.57 per share.",
+            "number",
+        ),
+        (
+            "The company's revenue for the quarter rose 6.1 percent to $21.87 billion from $20.61 "
+            "billion last year.",
+            "number",
+        ),
     ],
     notes="Procter & Gamble's fiscal year runs from July to June, so 'fiscal 2024', 'first "
     "quarter' and 'last year' are not calendar periods: their iso is null.",
@@ -1014,17 +1643,30 @@ A["dev031"] = dict(
     orgs=["Constitutional Court"],
     dates=[("11 April", "2021-04-11")],
     quotes=[
-        ("Talon took 86.3% of the valid votes cast, while his two challengers, Alassane Soumanou "
-         "and Corentin Kohoué, were attributed 11.4% and 2.3%, respectively", "indirect",
-         "Constitutional Court", "according to"),
+        (
+            "Talon took 86.3% of the valid votes cast, while his two challengers, Alassane Soumanou "
+            "and Corentin Kohoué, were attributed 11.4% and 2.3%, respectively",
+            "indirect",
+            "Constitutional Court",
+            "according to",
+        ),
     ],
     claims=[
-        ("Patrice Talon was declared the overwhelming victor of a presidential election held on "
-         "11 April, securing a second term as head of state.", "dated_event"),
-        ("According to provisional results released by the Constitutional Court, Talon took "
-         "86.3% of the valid votes cast", "number"),
-        ("The rate of voter participation was officially recorded at 50.6% of the registered "
-         "electorate.", "number"),
+        (
+            "Patrice Talon was declared the overwhelming victor of a presidential election held on "
+            "11 April, securing a second term as head of state.",
+            "dated_event",
+        ),
+        (
+            "According to provisional results released by the Constitutional Court, Talon took "
+            "86.3% of the valid votes cast",
+            "number",
+        ),
+        (
+            "The rate of voter participation was officially recorded at 50.6% of the registered "
+            "electorate.",
+            "number",
+        ),
     ],
     notes="One dated entry of Europa World's news digest; its heading is the country name.",
 )
@@ -1056,26 +1698,54 @@ A["dev032"] = dict(
         ("on August 1", "2019-08-01"),
     ],
     quotes=[
-        ("Chinese and American trade negotiators spoke on the phone on Tuesday", "indirect",
-         "~media", "reported"),
-        ("China's chief negotiator Vice Premier Liu He and Commerce Minister Zhong Shan spoke "
-         "with their US counterparts, Treasury Secretary Steven Mnuchin and Trade Representative "
-         "Robert Lighthizer", "indirect", "Xinhua", "said"),
-        ("Beijing issued \"a solemn protest\" against the punitive duties set to come into effect "
-         "on September 1", "mixed", "Xinhua", "adding"),
-        ("it would delay imposing the 10 percent tariffs on Chinese electronics until December "
-         "15, but would proceed with the new duties on other goods", "indirect",
-         ("United States", "US"), "announced"),
-        ("As Washington and Beijing work to resolve the escalating trade war, Lighthizer and Liu "
-         "have scheduled another call in two weeks", "indirect",
-         "Office of the United States Trade Representative", "told"),
+        (
+            "Chinese and American trade negotiators spoke on the phone on Tuesday",
+            "indirect",
+            "~media",
+            "reported",
+        ),
+        (
+            "China's chief negotiator Vice Premier Liu He and Commerce Minister Zhong Shan spoke "
+            "with their US counterparts, Treasury Secretary Steven Mnuchin and Trade Representative "
+            "Robert Lighthizer",
+            "indirect",
+            "Xinhua",
+            "said",
+        ),
+        (
+            'Beijing issued "a solemn protest" against the punitive duties set to come into effect '
+            "on September 1",
+            "mixed",
+            "Xinhua",
+            "adding",
+        ),
+        (
+            "it would delay imposing the 10 percent tariffs on Chinese electronics until December "
+            "15, but would proceed with the new duties on other goods",
+            "indirect",
+            ("United States", "US"),
+            "announced",
+        ),
+        (
+            "As Washington and Beijing work to resolve the escalating trade war, Lighthizer and Liu "
+            "have scheduled another call in two weeks",
+            "indirect",
+            "Office of the United States Trade Representative",
+            "told",
+        ),
     ],
     claims=[
-        ("The report emerged as the US announced it would delay imposing the 10 percent tariffs "
-         "on Chinese electronics until December 15, but would proceed with the new duties on "
-         "other goods.", "dated_event"),
-        ("The latest tariffs, which Trump announced on August 1, mean all Chinese imports into "
-         "the United States would be subject to additional duties.", "dated_event"),
+        (
+            "The report emerged as the US announced it would delay imposing the 10 percent tariffs "
+            "on Chinese electronics until December 15, but would proceed with the new duties on "
+            "other goods.",
+            "dated_event",
+        ),
+        (
+            "The latest tariffs, which Trump announced on August 1, mean all Chinese imports into "
+            "the United States would be subject to additional duties.",
+            "dated_event",
+        ),
     ],
 )
 
@@ -1085,14 +1755,21 @@ A["dev033"] = dict(
     people=["Geng Shuang"],
     dates=[("on Monday", "2019-05-13"), ("last week", "2019-W19")],
     quotes=[
-        ("We hope that the U.S. side does not misjudge the situation and not underestimate "
-         "China’s determination and will to safeguard its interests.", "direct", "Geng Shuang",
-         "told"),
+        (
+            "We hope that the U.S. side does not misjudge the situation and not underestimate "
+            "China’s determination and will to safeguard its interests.",
+            "direct",
+            "Geng Shuang",
+            "told",
+        ),
     ],
     claims=[
-        ("This move came after both sides ramped up their trade war, with China announcing "
-         "details of new tariffs against U.S. imports on Monday, following a U.S. move last week "
-         "to target Chinese imports.", "dated_event"),
+        (
+            "This move came after both sides ramped up their trade war, with China announcing "
+            "details of new tariffs against U.S. imports on Monday, following a U.S. move last week "
+            "to target Chinese imports.",
+            "dated_event",
+        ),
     ],
     notes="The quotation has no quotation marks on the page; it is a direct quote.",
 )
@@ -1124,33 +1801,70 @@ A["dev034"] = dict(
         ("the «2020» presidential", "2020"),
     ],
     quotes=[
-        ("The meetings were constructive, and we expect negotiations on an enforceable trade deal "
-         "to continue in Washington ... in early September,", "direct", "Stephanie Grisham",
-         "said"),
-        ("Both sides, according to the consensus reached by the two leaders in Osaka, had a "
-         "candid, highly effective, constructive and deep exchange on major trade and economic "
-         "issues of mutual interest.", "direct", "Chinese Commerce Ministry",
-         "issued a statement"),
-        ("the US was to blame for the lack of progress", "indirect",
-         ["Hua Chunying", "Chinese Foreign Ministry"], "said"),
-        ("I believe the US should show more sincerity and good faith,", "direct", "Hua Chunying",
-         "said"),
-        ("China steals American technology or forces US companies to hand it over", "indirect",
-         ("United States", "US"), "complaints"),
-        ("China wanted him to lose the 2020 presidential election to strike an easier trade deal "
-         "with a Democratic administration", "indirect", "Donald Trump", "said"),
+        (
+            "The meetings were constructive, and we expect negotiations on an enforceable trade deal "
+            "to continue in Washington ... in early September,",
+            "direct",
+            "Stephanie Grisham",
+            "said",
+        ),
+        (
+            "Both sides, according to the consensus reached by the two leaders in Osaka, had a "
+            "candid, highly effective, constructive and deep exchange on major trade and economic "
+            "issues of mutual interest.",
+            "direct",
+            "Chinese Commerce Ministry",
+            "issued a statement",
+        ),
+        (
+            "the US was to blame for the lack of progress",
+            "indirect",
+            ["Hua Chunying", "Chinese Foreign Ministry"],
+            "said",
+        ),
+        (
+            "I believe the US should show more sincerity and good faith,",
+            "direct",
+            "Hua Chunying",
+            "said",
+        ),
+        (
+            "China steals American technology or forces US companies to hand it over",
+            "indirect",
+            ("United States", "US"),
+            "complaints",
+        ),
+        (
+            "China wanted him to lose the 2020 presidential election to strike an easier trade deal "
+            "with a Democratic administration",
+            "indirect",
+            "Donald Trump",
+            "said",
+        ),
         ("They'll pray that Trump loses,", "direct", "Donald Trump", "said"),
-        ("And then they'll make a deal with a stiff; somebody that doesn't know what they're "
-         "doing.", "direct", "Donald Trump", None),
+        (
+            "And then they'll make a deal with a stiff; somebody that doesn't know what they're "
+            "doing.",
+            "direct",
+            "Donald Trump",
+            None,
+        ),
     ],
     claims=[
-        ("The meeting between US Trade Representative Robert Lighthizer, Treasury Secretary "
-         "Steven Mnuchin and Chinese Vice Premier Liu He ended 40 minutes ahead of schedule.",
-         "number"),
-        ("The US has so far racked up $250 billion (€224 billion) worth of tariffs on Chinese "
-         "goods.", "number"),
-        ("China has slapped retaliatory tariffs on $110 billion worth of American imports.",
-         "number"),
+        (
+            "The meeting between US Trade Representative Robert Lighthizer, Treasury Secretary "
+            "Steven Mnuchin and Chinese Vice Premier Liu He ended 40 minutes ahead of schedule.",
+            "number",
+        ),
+        (
+            "The US has so far racked up $250 billion (€224 billion) worth of tariffs on Chinese "
+            "goods.",
+            "number",
+        ),
+        (
+            "China has slapped retaliatory tariffs on $110 billion worth of American imports.",
+            "number",
+        ),
     ],
     notes="'Read more' links and a subheading of the page are left out; the stored copy ends "
     "after the second Trump quotation.",
@@ -1161,23 +1875,47 @@ A["dev035"] = dict(
     countries="CAN UKR GBR RUS",
     people=[("Justin Trudeau", "Trudeau", "Prime Minister Trudeau")],
     orgs=[("G7", "Group of Seven")],
-    dates=[("26 June 2022", "2022-06-26"), ("in March", "2022-03"), ("this afternoon", "2022-06-26")],
+    dates=[
+        ("26 June 2022", "2022-06-26"),
+        ("in March", "2022-03"),
+        ("this afternoon", "2022-06-26"),
+    ],
     quotes=[
         ("this is a crucial moment for us all", "indirect", "~minister", "said"),
-        ("Ukraine is on a knife-edge and we need to tip the balance of the war in their favour. "
-         "That means providing Ukraine with the defensive capabilities, training and intelligence "
-         "they need to repel the Russian advance.", "indirect", "~minister", None),
-        ("the UK was ready to provide assistance to ensure it is a successful event with lasting "
-         "impact", "indirect", "~minister", "said"),
-        ("the need to direct the G7’s substantial resources towards helping developing countries "
-         "grow in a green and sustainable way", "indirect", ["Justin Trudeau", "Prime Minister"],
-         "stressed"),
+        (
+            "Ukraine is on a knife-edge and we need to tip the balance of the war in their favour. "
+            "That means providing Ukraine with the defensive capabilities, training and intelligence "
+            "they need to repel the Russian advance.",
+            "indirect",
+            "~minister",
+            None,
+        ),
+        (
+            "the UK was ready to provide assistance to ensure it is a successful event with lasting "
+            "impact",
+            "indirect",
+            "~minister",
+            "said",
+        ),
+        (
+            "the need to direct the G7’s substantial resources towards helping developing countries "
+            "grow in a green and sustainable way",
+            "indirect",
+            ["Justin Trudeau", "Prime Minister"],
+            "stressed",
+        ),
     ],
     claims=[
-        ("The leaders welcomed progress in negotiations since the launch of the UK-Canada Free "
-         "Trade Agreement in March.", "dated_event"),
-        ("They discussed the upcoming COP15 Convention on Biological Diversity Summit, which "
-         "Canada will now host.", "dated_event"),
+        (
+            "The leaders welcomed progress in negotiations since the launch of the UK-Canada Free "
+            "Trade Agreement in March.",
+            "dated_event",
+        ),
+        (
+            "They discussed the upcoming COP15 Convention on Biological Diversity Summit, which "
+            "Canada will now host.",
+            "dated_event",
+        ),
     ],
     notes="A UK government readout; 'the Prime Minister' (Boris Johnson) is never named, so his "
     "statements have an unnamed speaker. The stored page has no headline; the first line is "
@@ -1194,33 +1932,73 @@ A["dev036"] = dict(
         "Joe Biden",
     ],
     orgs=["G7"],
-    dates=[("earlier in the day", "2021-06-13"), ("on Saturday", "2021-06-12"),
-           ("on Sunday", "2021-06-13")],
+    dates=[
+        ("earlier in the day", "2021-06-13"),
+        ("on Saturday", "2021-06-12"),
+        ("on Sunday", "2021-06-13"),
+    ],
     quotes=[
-        ("G7 leaders in \"fantastic harmony,\"", "mixed", "Boris Johnson", "says"),
-        ("the “vast, vast majority” of the conversations have been about other subjects, and that "
-         "there has been a “fantastic degree of harmony” on climate change and Covid-19 vaccines",
-         "mixed", "Boris Johnson", "said"),
-        ("comments made by Macron on Northern Ireland as “offensive”", "mixed", "Dominic Raab",
-         "described"),
-        ("Macron had suggested during the summit that Northern Ireland is not part of the United "
-         "Kingdom", "indirect", "~media", "reported"),
-        ("Northern Ireland is not part of the United Kingdom", "indirect", "Emmanuel Macron",
-         "suggested"),
-        ("the UK shares “common interests” with US President Joe Biden in areas such as climate "
-         "change, female education and in \"leveling up\" in infrastructure and technology",
-         "mixed", "Boris Johnson", "said"),
-        ("“We are totally on the same page,” on green initiatives and they share “many policy "
-         "goals”", "mixed", "Boris Johnson", "said"),
-        ("It is the job of the UK prime minister to get on with the American President,",
-         "direct", "Boris Johnson", "added"),
+        ('G7 leaders in "fantastic harmony,"', "mixed", "Boris Johnson", "says"),
+        (
+            "the “vast, vast majority” of the conversations have been about other subjects, and that "
+            "there has been a “fantastic degree of harmony” on climate change and Covid-19 vaccines",
+            "mixed",
+            "Boris Johnson",
+            "said",
+        ),
+        (
+            "comments made by Macron on Northern Ireland as “offensive”",
+            "mixed",
+            "Dominic Raab",
+            "described",
+        ),
+        (
+            "Macron had suggested during the summit that Northern Ireland is not part of the United "
+            "Kingdom",
+            "indirect",
+            "~media",
+            "reported",
+        ),
+        (
+            "Northern Ireland is not part of the United Kingdom",
+            "indirect",
+            "Emmanuel Macron",
+            "suggested",
+        ),
+        (
+            "the UK shares “common interests” with US President Joe Biden in areas such as climate "
+            'change, female education and in "leveling up" in infrastructure and technology',
+            "mixed",
+            "Boris Johnson",
+            "said",
+        ),
+        (
+            "“We are totally on the same page,” on green initiatives and they share “many policy "
+            "goals”",
+            "mixed",
+            "Boris Johnson",
+            "said",
+        ),
+        (
+            "It is the job of the UK prime minister to get on with the American President,",
+            "direct",
+            "Boris Johnson",
+            "added",
+        ),
         ("everyone should cheer the England team,", "direct", "Boris Johnson", "responded"),
-        ("it was unlikely he would ever play for England", "indirect", "Boris Johnson",
-         "responded"),
+        (
+            "it was unlikely he would ever play for England",
+            "indirect",
+            "Boris Johnson",
+            "responded",
+        ),
     ],
     claims=[
-        ("UK media reported on Saturday that Macron had suggested during the summit that Northern "
-         "Ireland is not part of the United Kingdom.", "dated_event"),
+        (
+            "UK media reported on Saturday that Macron had suggested during the summit that Northern "
+            "Ireland is not part of the United Kingdom.",
+            "dated_event",
+        ),
     ],
     notes="One post of CNN's live coverage of the 2021 G7 summit. England and Northern Ireland "
     "are not ISO 3166-1 countries (GBR is named as 'UK').",

@@ -30,20 +30,16 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
 
+import devset  # noqa: E402
 from annotations import ANNOTATIONS, SEED_ID, SEED_PUBLISHED  # noqa: E402
-
-SEED_FILE = ROOT / "seeds" / "000_e7a9e3d448b427a1.txt"
 
 
 def text_path(article_id: str) -> Path:
     """Where the text of an article lives (committed, local, or the seed)."""
-    if article_id == SEED_ID:
-        return SEED_FILE
-    for folder in ("texts", "texts_local"):
-        path = HERE / folder / f"{article_id}.txt"
-        if path.is_file():
-            return path
-    raise SystemExit(f"{article_id}: no text in texts/ or texts_local/")
+    path = devset.text_path(article_id)
+    if path is None:
+        raise SystemExit(f"{article_id}: no text in texts/ or texts_local/")
+    return path
 
 
 def bounds(iso: str) -> tuple[str, str, str]:
@@ -53,9 +49,11 @@ def bounds(iso: str) -> tuple[str, str, str]:
         return "day", d.isoformat(), d.isoformat()
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", iso):
         y, w = int(m[1]), int(m[2])
-        return "week", date.fromisocalendar(y, w, 1).isoformat(), date.fromisocalendar(
-            y, w, 7
-        ).isoformat()
+        return (
+            "week",
+            date.fromisocalendar(y, w, 1).isoformat(),
+            date.fromisocalendar(y, w, 7).isoformat(),
+        )
     if m := re.fullmatch(r"(\d{4})-(\d{2})", iso):
         y, mo = int(m[1]), int(m[2])
         last = calendar.monthrange(y, mo)[1]
