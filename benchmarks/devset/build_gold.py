@@ -33,6 +33,8 @@ sys.path.insert(0, str(HERE))
 import devset  # noqa: E402
 from annotations import ANNOTATIONS, SEED_ID, SEED_PUBLISHED  # noqa: E402
 
+from analysis.dates import parse_partial_date  # noqa: E402
+
 
 def text_path(article_id: str) -> Path:
     """Where the text of an article lives (committed, local, or the seed)."""
@@ -43,31 +45,28 @@ def text_path(article_id: str) -> Path:
 
 
 def bounds(iso: str) -> tuple[str, str, str]:
-    """Return (granularity, first day, last day) of an ISO date, week, month … value."""
-    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso):
-        d = date(int(m[1]), int(m[2]), int(m[3]))
-        return "day", d.isoformat(), d.isoformat()
+    """Return (granularity, first day, last day) of an ISO date, week, month … value.
+
+    Days, months, years and decades go through the package's date helper
+    (:func:`analysis.dates.parse_partial_date`); ISO weeks and quarters, which it does
+    not know, are computed here.
+    """
     if m := re.fullmatch(r"(\d{4})-W(\d{2})", iso):
         y, w = int(m[1]), int(m[2])
-        return (
-            "week",
-            date.fromisocalendar(y, w, 1).isoformat(),
-            date.fromisocalendar(y, w, 7).isoformat(),
-        )
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", iso):
-        y, mo = int(m[1]), int(m[2])
-        last = calendar.monthrange(y, mo)[1]
-        return "month", date(y, mo, 1).isoformat(), date(y, mo, last).isoformat()
+        first, last = date.fromisocalendar(y, w, 1), date.fromisocalendar(y, w, 7)
+        return "week", first.isoformat(), last.isoformat()
     if m := re.fullmatch(r"(\d{4})-Q([1-4])", iso):
         y, q = int(m[1]), int(m[2])
-        first, last = 3 * q - 2, 3 * q
-        end = date(y, last, calendar.monthrange(y, last)[1])
-        return "quarter", date(y, first, 1).isoformat(), end.isoformat()
-    if m := re.fullmatch(r"(\d{4})", iso):
-        return "year", f"{m[1]}-01-01", f"{m[1]}-12-31"
-    if m := re.fullmatch(r"(\d{3})0s", iso):
-        return "decade", f"{m[1]}0-01-01", f"{m[1]}9-12-31"
-    raise SystemExit(f"unknown ISO value {iso!r}")
+        end = date(y, 3 * q, calendar.monthrange(y, 3 * q)[1])
+        return "quarter", date(y, 3 * q - 2, 1).isoformat(), end.isoformat()
+    granularity = {10: "day", 7: "month", 4: "year"}.get(len(iso), "decade")
+    value = iso[:-1] if granularity == "decade" else iso
+    try:
+        first_day, last_day = parse_partial_date(value, granularity)
+    except ValueError:
+        raise SystemExit(f"unknown ISO value {iso!r}") from None
+    assert first_day is not None and last_day is not None
+    return granularity, first_day.isoformat(), last_day.isoformat()
 
 
 class Finder:
