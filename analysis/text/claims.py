@@ -199,7 +199,7 @@ def find_claims(
             names.setdefault(ent.name, None)
         isos: dict[str, None] = {}
         for c in countries:
-            if s <= c.start < e:
+            if s <= c.start < e and c.iso3 is not None:  # ambiguous mentions name no country
                 isos.setdefault(c.iso3, None)
         claims.append(
             Claim(
