@@ -486,6 +486,42 @@ def test_vendor_script_keeps_only_what_pycountry_lacks(tmp_path: Path) -> None:
         vendor.convert("name,alpha-3\nJapan,JPN\n")
 
 
+def test_vendor_script_end_to_end_on_a_local_snapshot(tmp_path: Path) -> None:
+    """The script reads a commit of a git snapshot and records what it took."""
+    import doctest
+    import subprocess
+
+    vendor = _vendor_module()
+    assert doctest.testmod(vendor).failed == 0
+    repo = tmp_path / "snapshot"
+    (repo / "all").mkdir(parents=True)
+    source = (
+        "name,alpha-2,alpha-3,country-code,iso_3166-2,region,sub-region,intermediate-region,"
+        "region-code,sub-region-code,intermediate-region-code\n"
+        "Finland,FI,FIN,246,ISO 3166-2:FI,Europe,Northern Europe,,150,154,\n"
+    )
+    (repo / "all" / "all.csv").write_text(source, encoding="utf-8")
+    (repo / "LICENSE.md").write_text("https://creativecommons.org/licenses/by-sa/4.0/\n")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "-C", str(repo)]
+    for args in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "snapshot"]):
+        subprocess.run(git + args, check=True, capture_output=True)
+    out = tmp_path / "out"
+    out.mkdir()
+    assert (
+        vendor.main(["--git-dir", str(repo / ".git"), "--commit", "HEAD", "--folder", str(out)])
+        == 0
+    )
+    record = json.loads((out / "m49.source.json").read_text(encoding="utf-8"))
+    head = subprocess.run(git + ["rev-parse", "HEAD"], check=True, capture_output=True, text=True)
+    assert record["commit"] == head.stdout.strip() and record["rows"] == 1
+    assert record["source_sha256"] == hashlib.sha256(source.encode()).hexdigest()
+    assert (out / "m49.csv").read_text(encoding="utf-8").splitlines()[1] == (
+        "FIN,Europe,Northern Europe,,150,154,"
+    )
+    listing = (out / "SHA256SUMS").read_text(encoding="utf-8")
+    assert record["sha256"] in listing and "m49.source.json" in listing
+
+
 # ------------------------------------------------------------------ the layer rule
 
 

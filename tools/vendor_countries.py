@@ -103,7 +103,15 @@ def _git(git_dir: Path, *args: str) -> bytes:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Read the snapshot, write ``m49.csv`` and ``m49.source.json``, regenerate the listing."""
+    """Read the snapshot, write ``m49.csv`` and ``m49.source.json``, regenerate the listing.
+
+    Examples
+    --------
+    >>> main(["--git-dir", "/nonexistent.git", "--commit", "HEAD"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    SystemExit: git rev-parse HEAD^{commit} failed: ...
+    """
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--git-dir", type=Path, required=True, help="bare git dir of the snapshot")
     parser.add_argument("--commit", required=True, help="commit to read (40 hex digits)")
