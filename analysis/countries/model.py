@@ -249,6 +249,7 @@ def _build() -> _Model:
     historic_a3 = {h.alpha_3 for h in pycountry.historic_countries}
     where = DATA_DIR / "gazetteer.csv"
     gaz: dict[str, dict[str, str]] = {}
+    ne_seen: dict[str, str] = {}
     for number, row in enumerate(gaz_rows, start=1):
         _check_row(row, number, "gazetteer.csv")
         code = row["code"]
@@ -266,6 +267,18 @@ def _build() -> _Model:
             raise DataFileError(
                 f"{where}: row {number}: {code} is an ISO 3166-3 code; its status must be 'former'"
             )
+        if code in current and (row.get("alpha2") or row.get("parts")):
+            raise DataFileError(
+                f"{where}: row {number}: {code} is an ISO 3166-1 code; its alpha-2 comes from "
+                "pycountry and it has no parts"
+            )
+        for ne in _split(row.get("ne_a3", "")):
+            if ne in ne_seen:
+                raise DataFileError(
+                    f"{where}: row {number}: Natural Earth code {ne} is also given "
+                    f"for {ne_seen[ne]}"
+                )
+            ne_seen[ne] = code
         gaz[code] = row
     dates: dict[str, dict[str, str]] = {}
     for number, row in enumerate(former_rows, start=1):
@@ -286,14 +299,14 @@ def _build() -> _Model:
     for code, h in historic.items():
         entities[code] = _former(code, h, gaz.get(code, {}), dates.get(code, {}))
 
-    for number, row in enumerate(former_rows, start=1):
-        state = entities[row["code"]]
+    for state in entities.values():
         bad = [p for p in state.parts if p not in entities or entities[p].status == "former"]
         if bad:
             raise DataFileError(
-                f"{DATA_DIR / 'former_states.csv'}: row {number}: parts {bad} are not "
-                "present-day codes"
+                f"{DATA_DIR}: parts of {state.code} {bad} are not present-day codes"
             )
+    for number, row in enumerate(former_rows, start=1):
+        state = entities[row["code"]]
         if state.valid_from and state.valid_to and state.valid_from > state.valid_to:
             raise DataFileError(
                 f"{DATA_DIR / 'former_states.csv'}: row {number}: valid_from after valid_to"
@@ -363,7 +376,7 @@ def _current(code: str, c: Any, row: dict[str, str], m49: dict[str, str]) -> Cou
 def _extra(code: str, row: dict[str, str]) -> Country:
     return Country(
         code=code,
-        alpha2="XK" if code == "XKX" else None,  # the user-assigned alpha-2 (see PROVENANCE.md)
+        alpha2=row.get("alpha2") or None,  # user-assigned (Kosovo's XK), see PROVENANCE.md
         numeric=None,
         name=row["name"],
         official_name=None,
@@ -373,7 +386,7 @@ def _extra(code: str, row: dict[str, str]) -> Country:
         capitals=_split(row.get("capitals", "")),
         seats=_split(row.get("seats", "")),
         cues=_split(row.get("cues", "")),
-        parts=("CCK", "CXR") if code == "IOA" else (),
+        parts=_split(row.get("parts", "")),
         ne_codes=_split(row.get("ne_a3", "")),
         note=row.get("note", ""),
         **_regions(row, {})._asdict(),
