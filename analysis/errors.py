@@ -9,6 +9,8 @@ traceback.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class AnalysisError(Exception):
     """Base class for errors caused by input or environment, not by a bug."""
@@ -31,6 +33,36 @@ class UnknownCountryError(AnalysisError, KeyError):
         if self.suggestions:
             msg += "; did you mean " + ", ".join(self.suggestions) + "?"
         return msg
+
+
+class AmbiguousCountryError(UnknownCountryError):
+    """A country name that fits several countries ("Congo", "Korea"); carries the candidates.
+
+    ``candidates`` holds their codes, ``names`` their names, in the order given.
+
+    Examples
+    --------
+    >>> err = AmbiguousCountryError(
+    ...     "Congo", [("COG", "Republic of the Congo"), ("COD", "DR Congo")]
+    ... )
+    >>> err.candidates
+    ('COG', 'COD')
+    >>> str(err)
+    "ambiguous country 'Congo': Republic of the Congo (COG) or DR Congo (COD); give a code"
+    """
+
+    def __init__(self, value: str, candidates: Sequence[tuple[str, str]]) -> None:
+        self.candidates = tuple(code for code, _ in candidates)
+        self.names = tuple(name for _, name in candidates)
+        labels = [f"{name} ({code})" for code, name in candidates]
+        super().__init__(value, labels)
+
+    def __str__(self) -> str:
+        labels = self.suggestions
+        joined = (
+            " or ".join(labels) if len(labels) < 3 else ", ".join(labels[:-1]) + " or " + labels[-1]
+        )
+        return f"ambiguous country {self.value!r}: {joined}; give a code"
 
 
 class DataFileError(AnalysisError, OSError):

@@ -6,8 +6,9 @@ import pandas as pd
 import pytest
 
 from analysis.checks import evidence as ev
+from analysis.countries import name as country_name
 from analysis.geo import land_borders, shared_border
-from analysis.reference import border_figures, border_series, border_sources, country_name
+from analysis.reference import border_figures, border_series, border_sources
 
 FIVE = ["NOR", "EST", "LVA", "LTU", "POL"]
 SIX = [*FIVE, "FIN"]

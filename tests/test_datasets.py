@@ -49,3 +49,24 @@ def test_every_checksum_listing_is_current() -> None:
         [sys.executable, str(tool), "--check"], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_checksums_quoted_in_provenance_notes_match_the_listings() -> None:
+    """A SHA-256 written in a PROVENANCE.md table row is the generated listing's."""
+    import re
+
+    from analysis._data import data_folders, listed
+
+    checked = 0
+    for folder in data_folders():
+        notes = folder / "PROVENANCE.md"
+        if not notes.is_file():
+            continue
+        sums = listed(folder)
+        for line in notes.read_text(encoding="utf-8").splitlines():
+            name = re.match(r"^\| `([^`]+)` \|", line)
+            digest = re.search(r"`([0-9a-f]{64})`", line)
+            if name and digest and name.group(1) in sums:
+                assert digest.group(1) == sums[name.group(1)], name.group(1)
+                checked += 1
+    assert checked >= 4

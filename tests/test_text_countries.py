@@ -6,7 +6,7 @@ import warnings
 
 import pytest
 
-from analysis.errors import UnknownCountryError
+from analysis.errors import AmbiguousCountryError, UnknownCountryError
 from analysis.text import analyze, gazetteer, resolve_country
 
 
@@ -101,3 +101,93 @@ def test_capitals_as_places_are_not_country_mentions() -> None:
     assert "STOCKHOLM" not in forms and "Tokyo" not in forms and "Vilnius" not in forms
     assert {"Moscow", "Beijing"} <= forms  # governments: a subject, a possessive
     assert "LTU" not in set(a.countries["iso3"])
+
+
+# ---------------------------------------------------------------- the one country model
+
+
+def rows(text: str) -> list[dict]:
+    return analyze(text).countries.to_dict("records")
+
+
+def test_countries_table_has_candidates_column() -> None:
+    table = analyze("Japan and Finland met.").countries
+    assert list(table.columns)[-1] == "candidates"
+    assert table["candidates"].map(lambda c: c == []).all()
+
+
+def test_korea_alone_is_reported_ambiguous_not_guessed() -> None:
+    (row,) = rows("Korea protested the decision.")
+    assert row["iso3"] is None and row["name"] == "Korea"
+    assert row["candidates"] == ["KOR", "PRK"] and row["kinds"] == ["name"]
+    with pytest.raises(AmbiguousCountryError):
+        resolve_country("Korean")
+
+
+@pytest.mark.parametrize(
+    "context",
+    ["South Korea hosted the talks.", "Officials in Seoul agreed.", "President Yoon spoke."],
+)
+def test_korea_is_resolved_from_context(context: str) -> None:
+    table = analyze(f"Korea protested the decision. {context}").countries
+    assert "KOR" in set(table["iso3"])
+    assert table["iso3"].notna().all() and table["candidates"].map(len).eq(0).all()
+    korea = table.set_index("iso3").loc["KOR"]
+    assert "Korea" in korea["forms"]
+
+
+def test_korea_stays_ambiguous_when_the_text_names_both() -> None:
+    table = analyze("South Korea and North Korea met. Korea was divided in 1945.").countries
+    unresolved = table[table["iso3"].isna()]
+    assert unresolved["name"].tolist() == ["Korea"]
+    assert unresolved["candidates"].tolist() == [["KOR", "PRK"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Congo protested. The government in Kinshasa was firm.", "COD"),
+        ("Troops from the DRC crossed. Congo said so.", "COD"),
+        ("Congo protested. Brazzaville said so.", "COG"),
+    ],
+)
+def test_congo_is_resolved_from_context(text: str, code: str) -> None:
+    assert isos(text) == [code]
+
+
+def test_congo_alone_is_ambiguous_in_every_output() -> None:
+    a = analyze("Congo rejected the plan on May 3, officials said.", published="2023-05-10")
+    (row,) = a.countries.to_dict("records")
+    assert row["iso3"] is None and sorted(row["candidates"]) == ["COD", "COG"]
+    assert a.claims["countries"].tolist() == [[]]  # the claim names no country it can't decide
+    congo = a.entities[a.entities["text"] == "Congo"]
+    assert congo["canonical"].tolist() == ["Congo"]  # the form itself, not a guessed country
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the Soviet Union collapsed.", "SUN"),
+        ("The USSR collapsed.", "SUN"),
+        ("Yugoslavia broke apart.", "YUG"),
+        ("Czechoslovakia split peacefully.", "CSK"),
+        ("East Germany joined the West.", "DDR"),
+    ],
+)
+def test_former_states_resolve_to_iso_3166_3_codes(text: str, code: str) -> None:
+    (row,) = rows(text)
+    assert row["iso3"] == code and row["kinds"] == ["name"] and row["candidates"] == []
+
+
+def test_kosovo_and_former_names_in_one_text() -> None:
+    text = "Kosovo declared independence from Serbia in 2008; West Germany and East Germany merged."
+    assert set(isos(text)) == {"XKX", "SRB", "DEU", "DDR"}
+
+
+def test_gazetteer_is_the_country_model_and_read_only() -> None:
+    from analysis.countries import get
+
+    g = gazetteer()
+    assert g["XKX"] is get("XKX") and "SUN" in g and "KOS" not in g
+    with pytest.raises(TypeError):
+        g["XXX"] = g["JPN"]  # type: ignore[index]

@@ -15,13 +15,13 @@ from datetime import date
 import pandas as pd
 
 from analysis.claims import Claim, Mention
+from analysis.countries import name as country_name
 from analysis.dates import as_timestamp, shift_days
 from analysis.errors import AnalysisError
 from analysis.reference import (
     border_figures,
     border_series,
     border_sources,
-    country_name,
     factbook_borders,
     members_on,
     published_ratio,

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import json
 import threading
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -42,7 +41,9 @@ from shapely.geometry import MultiPolygon, Polygon, box
 from shapely.geometry.base import BaseGeometry
 
 from analysis._data import package_file, verified
-from analysis.errors import BadInputError, DataFileError
+from analysis.countries import from_natural_earth, resolve
+from analysis.countries import name as name_of
+from analysis.errors import BadInputError, DataFileError, UnknownCountryError
 from analysis.geo.catalogue import RULERS, SCALES, check_scale, get_ruler, require_polygons
 
 __all__ = [
@@ -155,20 +156,17 @@ _KEEP_10M = [
 
 
 def _iso3_column(attrs: pd.DataFrame) -> pd.Series:
-    """ISO_A3, else ISO_A3_EH when no other feature already uses it, else ADM0_A3."""
-    iso = attrs["ISO_A3"].astype(str)
-    taken = set(iso[iso != "-99"])
-    eh = attrs["ISO_A3_EH"].astype(str)
-    out = []
-    for i, e, a in zip(iso, eh, attrs["ADM0_A3"].astype(str), strict=True):
-        if i != "-99":
-            out.append(i)
-        elif e != "-99" and e not in taken:
-            out.append(e)
-            taken.add(e)
-        else:
-            out.append(a)
-    return pd.Series(out, index=attrs.index, dtype=object)
+    """The package's country code of each Natural Earth feature (see
+    :func:`analysis.countries.from_natural_earth`: ISO 3166-1 where Natural Earth
+    gives it, the documented code otherwise, e.g. Kosovo ``XKX``)."""
+    codes = [
+        from_natural_earth(a, i, e)
+        for a, i, e in zip(
+            attrs["ADM0_A3"].astype(str), attrs["ISO_A3"].astype(str),
+            attrs["ISO_A3_EH"].astype(str), strict=True,
+        )
+    ]  # fmt: skip
+    return pd.Series(codes, index=attrs.index, dtype=object)
 
 
 @lru_cache(maxsize=1)
@@ -201,11 +199,13 @@ def _read_10m() -> Layer:
     except Exception as exc:  # GDAL errors come in many classes
         raise DataFileError(f"data file unreadable: {path} ({exc})") from None
     df = df[[c for c in _KEEP_10M if c in df.columns] + ["geometry"]]
+    codes = _iso3_column(df)
     frame = pd.DataFrame(
         {
-            "iso3": _iso3_column(df),
-            "name": df["NAME"].astype(str),
+            "iso3": codes,
+            "name": [name_of(c) for c in codes],  # the one country model's names
             "adm0_a3": df["ADM0_A3"].astype(str),
+            "ne_name": df["NAME"].astype(str),  # Natural Earth's own short name
         }
     )
     for col in _KEEP_10M[1:]:
@@ -230,8 +230,10 @@ def _read_derived(scale: str) -> Layer:
     except Exception as exc:  # pyarrow and geopandas raise many classes
         raise DataFileError(f"data file unreadable: {path} ({exc})") from None
     attrs = _attributes_10m()
-    if "iso3" not in shapes.columns or list(shapes["iso3"]) != list(attrs["iso3"]):
+    if "adm0_a3" not in shapes.columns or sorted(shapes["adm0_a3"]) != sorted(attrs["adm0_a3"]):
         raise DataFileError(f"data file {path}: countries differ from the 1:10m layer")
+    # align on Natural Earth's own feature code, which never changes with our country codes
+    shapes = shapes.set_index("adm0_a3").loc[list(attrs["adm0_a3"])].reset_index()
     raw = np.asarray(shapes.geometry.values, dtype=object)
     gdf = gpd.GeoDataFrame(attrs.copy(), geometry=[_repair(g) for g in raw], crs="EPSG:4326")
     return Layer(gdf, raw)
@@ -366,7 +368,7 @@ def _read_topo(scale: str) -> Layer:
         iso3 = None
         cands = by_n3.get(_norm_n3(fid), []) if fid is not None else []
         if len(cands) > 1:  # e.g. 036 = Australia and Ashmore and Cartier Is.
-            same = [i for i in cands if str(attrs.at[i, "name"]) == name]
+            same = [i for i in cands if str(attrs.at[i, "ne_name"]) == name]
             main = [i for i in cands if str(attrs.at[i, "iso_a3"]) == str(attrs.at[i, "iso3"])]
             cands = same or main or cands[:1]
         if cands:
@@ -375,10 +377,10 @@ def _read_topo(scale: str) -> Layer:
         elif name in _TOPO_NO_ID:
             adm0 = _TOPO_NO_ID[name][0]
             hit = attrs.index[attrs["adm0_a3"] == adm0]
-            iso3 = str(attrs.at[hit[0], "iso3"]) if len(hit) else adm0
+            iso3 = str(attrs.at[hit[0], "iso3"]) if len(hit) else from_natural_earth(adm0)
         else:
             raise DataFileError(f"data file {path}: cannot map feature {name!r} (id {fid!r})")
-        rows.append({"iso3": iso3, "name": name, "adm0_a3": adm0})
+        rows.append({"iso3": iso3, "name": name_of(iso3), "adm0_a3": adm0})
         raws.append(geom)
     frame = pd.DataFrame(rows)
     if frame["iso3"].duplicated().any():
@@ -458,96 +460,36 @@ def countries(scale: str = "10m") -> gpd.GeoDataFrame:
 
 # -------------------------------------------------------------------------- names
 
-_ALIASES: dict[str, str] = {
-    "usa": "USA",
-    "us": "USA",
-    "united states": "USA",
-    "america": "USA",
-    "uk": "GBR",
-    "britain": "GBR",
-    "great britain": "GBR",
-    "england": "GBR",
-    "russian federation": "RUS",
-    "czech republic": "CZE",
-    "czechia": "CZE",
-    "north korea": "PRK",
-    "south korea": "KOR",
-    "dprk": "PRK",
-    "korea": "KOR",
-    "macedonia": "MKD",
-    "north macedonia": "MKD",
-    "ivory coast": "CIV",
-    "holland": "NLD",
-    "burma": "MMR",
-    "turkiye": "TUR",
-    "türkiye": "TUR",
-    "vatican": "VAT",
-    "east timor": "TLS",
-    "swaziland": "SWZ",
-    "cape verde": "CPV",
-    "dr congo": "COD",
-    "drc": "COD",
-    "congo-kinshasa": "COD",
-    "congo-brazzaville": "COG",
-    "palestine": "PSE",
-    "belorussia": "BLR",
-    "byelorussia": "BLR",
-}
 
+class NotOnLayerError(UnknownCountryError):
+    """A country the country model knows but the ruler does not map (Malta at ``110m-ne4``,
+    the Soviet Union on today's maps)."""
 
-def _fold(text: str) -> str:
-    """Case-fold, strip accents and collapse whitespace and punctuation."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("&", " and ").replace(".", " ").replace(",", " ")
-    return " ".join(text.replace("’", "'").split())
+    def __init__(self, value: str, code: str, scale: str) -> None:
+        super().__init__(value)
+        self.code = code
+        self.scale = scale
+
+    def __str__(self) -> str:
+        return f"{name_of(self.code)} ({self.code}) is not on the {self.scale} map"
 
 
 @lru_cache(maxsize=8)
-def _name_index(scale: str) -> tuple[dict[str, str], dict[str, str]]:
-    """Folded key → iso3, and iso3 → display name, for the countries at ``scale``."""
-    frame = layer(get_ruler(scale).names_from).frame
-    present = dict(zip(frame["iso3"], frame["name"], strict=True))
-    adm_to_iso = dict(zip(frame["adm0_a3"], frame["iso3"], strict=True))
-    attrs = _attributes_10m()
-    index: dict[str, str] = {}
-
-    def add(key: object, iso3: str) -> None:
-        if isinstance(key, str) and key and key != "-99" and iso3 in present:
-            index.setdefault(_fold(key), iso3)
-
-    for iso3 in present:  # codes first: they win over names
-        add(iso3, iso3)
-    for adm0, iso3 in adm_to_iso.items():
-        add(adm0, iso3)
-    for _, row in attrs.iterrows():
-        iso3 = str(row["iso3"])
-        add(row["adm0_a3"], adm_to_iso.get(str(row["adm0_a3"]), iso3))
-    for iso3, name in present.items():
-        add(name, iso3)
-    for col in ("name", "name_long", "admin", "name_en", "formal_en", "name_ciawf", "abbrev"):
-        for iso3, val in zip(attrs["iso3"], attrs[col], strict=True):
-            add(val, str(iso3))
-    for key, iso3 in _ALIASES.items():
-        add(key, iso3)
-    for col in ("iso_a2", "iso_a2_eh"):
-        for iso3, val in zip(attrs["iso3"], attrs[col], strict=True):
-            add(val, str(iso3))
-    return index, present
+def _present(scale: str) -> frozenset[str]:
+    return frozenset(layer(get_ruler(scale).names_from).frame["iso3"])
 
 
 def resolve_country(value: str, scale: str = "10m") -> str:
-    """Resolve a country code or common name to the ``iso3`` code used by the layer.
+    """Resolve a country code or name to its code, checking the ruler maps it.
 
-    Accepts ISO alpha-3 and alpha-2 codes, Natural Earth ADM0_A3 codes and the
-    short, long, formal and CIA names, case- and accent-insensitively, plus a few
-    common aliases ("UK", "Czech Republic", "Ivory Coast", "Türkiye" …).
+    Names, aliases and codes are resolved by the one country model,
+    :func:`analysis.countries.resolve` (ISO alpha-2/alpha-3/numeric, Natural Earth
+    codes such as ``KOS``, names, aliases; case- and accent-insensitive).
 
     Parameters
     ----------
     value
-        The code or name, e.g. ``"RUS"``, ``"ru"``, ``"russia"``,
-        ``"Russian Federation"``.
+        The code or name, e.g. ``"RUS"``, ``"ru"``, ``"russia"``, ``"Russian Federation"``.
     scale
         Ruler whose countries are eligible (every 1:10m country is at ``10m``,
         ``50m`` and ``110m``; very small states are missing at ``110m-ne4``; line
@@ -556,47 +498,35 @@ def resolve_country(value: str, scale: str = "10m") -> str:
     Raises
     ------
     UnknownCountryError
-        Nothing matches; carries up to three close matches.
+        Nothing matches (with close matches), the name is ambiguous
+        (:class:`~analysis.errors.AmbiguousCountryError`), or the ruler does not
+        map the country (:class:`NotOnLayerError`).
     BadInputError
         ``value`` is not a string or ``scale`` is unknown.
 
     Examples
     --------
-    >>> resolve_country("Russian Federation"), resolve_country("nor"), resolve_country("fr")
-    ('RUS', 'NOR', 'FRA')
+    >>> resolve_country("Russian Federation"), resolve_country("nor"), resolve_country("KOS")
+    ('RUS', 'NOR', 'XKX')
     """
-    from difflib import get_close_matches
-
-    from analysis.errors import UnknownCountryError
-
     check_scale(scale)
     if not isinstance(value, str):
         raise BadInputError(f"country must be a name or code, not {value!r}")
-    index, present = _name_index(scale)
-    key = _fold(value)
-    if key in index:
-        return index[key]
-    if not key:
-        raise UnknownCountryError(value)
-    pool = [k for k in index if len(k) > 3] if len(key) > 3 else list(index)
-    close = get_close_matches(key, pool, n=6, cutoff=0.75)
-    suggestions: list[str] = []
-    for k in close:
-        label = f"{present[index[k]]} ({index[k]})"
-        if label not in suggestions:
-            suggestions.append(label)
-    raise UnknownCountryError(value, suggestions[:3])
+    code = resolve(value).code
+    if code not in _present(scale):
+        raise NotOnLayerError(value, code, scale)
+    return code
 
 
 def country_name(iso3: str, scale: str = "10m") -> str:
-    """Return the layer's display name for a resolved ``iso3`` code.
+    """The country model's name for a code the ruler maps.
 
     Examples
     --------
-    >>> country_name("FIN")
-    'Finland'
+    >>> country_name("FIN"), country_name("BIH")
+    ('Finland', 'Bosnia and Herzegovina')
     """
-    return _name_index(scale)[1][resolve_country(iso3, scale)]
+    return name_of(resolve_country(iso3, scale))
 
 
 def clear_cache() -> None:
@@ -613,4 +543,4 @@ def clear_cache() -> None:
         _attributes_10m.cache_clear()
         _read_derived.cache_clear()
         _read_topo.cache_clear()
-        _name_index.cache_clear()
+        _present.cache_clear()

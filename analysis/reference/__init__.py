@@ -43,7 +43,6 @@ from analysis.reference.borders import (
 )
 from analysis.reference.offices import offices
 from analysis.reference.partners import partners
-from analysis.reference.places import country_name, country_region, regions
 from analysis.reference.statements import border_statements
 
 __all__ = [
@@ -59,8 +58,6 @@ __all__ = [
     "border_sources",
     "border_statements",
     "clear_cache",
-    "country_name",
-    "country_region",
     "factbook_borders",
     "is_member",
     "member_count",
@@ -70,7 +67,6 @@ __all__ = [
     "partners",
     "published_ratio",
     "published_ratios",
-    "regions",
     "resolve_alliance",
     "verify_checksums",
 ]

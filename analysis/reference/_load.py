@@ -104,15 +104,24 @@ def country_code(*, allow_empty: bool = False) -> pa.Check:
     >>> country_code().error
     'must be a country code known to analysis.countries (ISO 3166-1 or 3166-3 alpha-3)'
     """
-    from analysis.reference.places import is_known_code
 
     def ok(s: pd.Series) -> pd.Series:
-        return s.map(lambda v: (allow_empty and v == "") or is_known_code(v))
+        return s.map(lambda v: (allow_empty and v == "") or _known_code(v))
 
     return pa.Check(
         ok,
         error="must be a country code known to analysis.countries (ISO 3166-1 or 3166-3 alpha-3)",
     )
+
+
+def _known_code(code: str) -> bool:
+    from analysis.countries import get
+    from analysis.errors import UnknownCountryError
+
+    try:
+        return get(code).code == code
+    except UnknownCountryError:
+        return False
 
 
 def urls() -> pa.Check:

@@ -40,6 +40,7 @@ from types import MappingProxyType
 import pandas as pd
 import pandera.pandas as pa
 
+from analysis.countries import get as get_country
 from analysis.dates import DateLike, as_date, shift_days
 from analysis.errors import BadInputError, UnknownCountryError
 from analysis.reference._load import (
@@ -53,7 +54,6 @@ from analysis.reference._load import (
     text_columns,
     urls,
 )
-from analysis.reference.places import country_name
 
 __all__ = [
     "ROLES",
@@ -471,7 +471,7 @@ def member_rank(country: str, alliance: str) -> AccessionRank:
     return AccessionRank(
         alliance=aid,
         code=country,
-        name=country_name(country),
+        name=get_country(country).name,
         joined=rec["accession_date"].date(),
         members_after=int(rec["members_after"]),
         order_min=int(rec["order_min"]),

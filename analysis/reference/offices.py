@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from analysis.countries import get as get_country
 from analysis.reference._load import (
     country_code,
     date_pair,
@@ -27,7 +28,6 @@ from analysis.reference._load import (
     timestamps,
     urls,
 )
-from analysis.reference.places import country_name, country_region
 
 __all__ = ["LIAISON_KINDS", "OFFICE_KINDS", "OFFICE_STATUSES", "offices"]
 
@@ -136,12 +136,12 @@ def _parse(frame: pd.DataFrame) -> pd.DataFrame:
     out["lat"] = out["lat"].astype(float)
     out["lon"] = out["lon"].astype(float)
     at = list(out.columns).index("country_iso3") + 1
-    out.insert(at, "country", out["country_iso3"].map(country_name))
-    regions = [country_region(c) for c in out["country_iso3"]]
-    out["region"] = [r["m49_region"] for r in regions]
-    out["subregion"] = [r["m49_subregion"] for r in regions]
-    out["in_asia"] = [r["in_asia"] for r in regions]
-    out["asia_basis"] = [r["asia_basis"] for r in regions]
+    hosts = [get_country(c) for c in out["country_iso3"]]
+    out.insert(at, "country", [h.name for h in hosts])
+    out["region"] = [h.region for h in hosts]
+    out["subregion"] = [h.subregion for h in hosts]
+    out["in_asia"] = [h.in_asia for h in hosts]
+    out["asia_basis"] = [h.asia_basis for h in hosts]
     return out
 
 

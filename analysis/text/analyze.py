@@ -18,17 +18,18 @@ from spacy.tokens import Doc
 
 from analysis.articles import Article, make_article
 from analysis.claims import CLAIM_COLUMNS, Claim, claims_from
+from analysis.countries import get as get_country
 from analysis.dates import as_date
 from analysis.errors import BadInputError
 from analysis.text.claims import find_claims
-from analysis.text.countries import find_countries, gazetteer
+from analysis.text.countries import find_countries
 from analysis.text.dates import find_dates
 from analysis.text.people import build_registry
 from analysis.text.pipeline import doc_text, load_pipeline, sentences
 from analysis.text.quotes import extract_quotes, find_quote_spans
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "sentence", "canonical", "source"]
-COUNTRY_COLUMNS = ["iso3", "name", "mentions", "forms", "kinds", "first"]
+COUNTRY_COLUMNS = ["iso3", "name", "mentions", "forms", "kinds", "first", "candidates"]
 PERSON_COLUMNS = ["name", "mentions", "aliases", "title", "affiliation", "first"]
 ORG_COLUMNS = ["name", "mentions", "aliases", "type", "first"]
 DATE_COLUMNS = ["text", "iso", "granularity", "start", "end", "sentence", "relative"]
@@ -252,7 +253,6 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     claims = find_claims(doc, registry, countries, dates, spans)
 
     # entities ---------------------------------------------------------------------
-    gaz = gazetteer()
     country_at = {(c.start, c.end): c for c in countries}
     date_at = {d.start: d for d in dates}
     rows: list[dict[str, Any]] = []
@@ -270,7 +270,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
                 None,
             )
             if hit is not None and ent.label_ in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
-                canonical = gaz[hit.iso3].name
+                canonical = get_country(hit.iso3).name if hit.iso3 else hit.text
             elif ent.label_ == "DATE":
                 d = next(
                     (d for s, d in date_at.items() if ent.start_char <= s < ent.end_char), None
@@ -298,18 +298,22 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     entities = _frame(rows, ENTITY_COLUMNS)
 
     # countries ----------------------------------------------------------------------
-    by_iso: dict[str, dict[str, Any]] = {}
+    # one row per country; an ambiguous form the text does not decide gets its own
+    # row (iso3 None, name = the form as written) with its candidate codes
+    by_key: dict[tuple[str | None, str], dict[str, Any]] = {}
     for c in countries:
-        row = by_iso.setdefault(
-            c.iso3,
-            dict(iso3=c.iso3, name=gaz[c.iso3].name, mentions=0, forms=[], kinds=[], first=c.start),
-        )
+        key = (c.iso3, "" if c.iso3 else c.text.lower())
+        if key not in by_key:
+            name = get_country(c.iso3).name if c.iso3 else c.text
+            by_key[key] = dict(iso3=c.iso3, name=name, mentions=0, forms=[], kinds=[],
+                               first=c.start, candidates=list(c.candidates))  # fmt: skip
+        row = by_key[key]
         row["mentions"] += 1
         if c.text not in row["forms"]:
             row["forms"].append(c.text)
         if c.kind not in row["kinds"]:
             row["kinds"].append(c.kind)
-    country_rows = sorted(by_iso.values(), key=lambda r: (-r["mentions"], r["first"]))
+    country_rows = sorted(by_key.values(), key=lambda r: (-r["mentions"], r["first"]))
 
     def entity_rows(items: list[Any], person: bool) -> list[dict[str, Any]]:
         out = []

@@ -157,7 +157,7 @@ def find_claims(
     n = len(sents)
     country_at: list[list[Mention]] = [[] for _ in range(n)]
     for c in countries:
-        if getattr(c, "iso3", None):
+        if c.iso3 is not None:  # ambiguous mentions name no country
             country_at[sentence_of(c.start)].append(Mention(c.iso3, c.text, c.start, c.end, c.kind))
     org_at: list[list[Mention]] = [[] for _ in range(n)]
     group_at = [False] * n

@@ -1,18 +1,26 @@
 """Countries mentioned in a text: names, aliases, demonyms, capitals and seats of power.
 
-Matching uses the packaged gazetteer (``data/countries.csv``) with a spaCy
+The surface forms come from the package's one country model
+(:func:`analysis.countries.surface_forms`).  Matching uses a spaCy
 :class:`~spacy.matcher.PhraseMatcher` on lower-cased tokens, then keeps a match
 only when its case fits (acronyms such as "US" must be upper case, other forms
 must start with a capital, so "us" and "turkey" are never countries), it is not
 part of a longer region or sea ("Sea of Japan", "Korean Peninsula"), and it does
 not fall inside a person's name or a news organisation ("The Japan Times").
+
+A form that fits several countries ("Korea", "Congo", "Korean") is decided from
+the rest of the text when exactly one candidate is named there, by any form or
+by a context cue ("South Korea", "Seoul", "Yoon"; "DRC", "Kinshasa"); otherwise
+the mention is reported unresolved with its candidates, never guessed.
 """
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 import spacy
 from spacy.language import Language
@@ -20,48 +28,48 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from analysis import countries as model
 from analysis._data import verified
-from analysis.errors import UnknownCountryError
 from analysis.text.pipeline import DATA_DIR, doc_text, organizations
 
 #: Kinds of surface form, in the order they are reported.
-FORM_KINDS: tuple[str, ...] = ("name", "demonym", "capital", "seat")
+FORM_KINDS: tuple[str, ...] = model.KINDS
 
 _REGION = "__REGION__"
-
-
-@dataclass(frozen=True)
-class Country:
-    """One gazetteer row."""
-
-    iso3: str
-    name: str
-    aliases: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    capitals: tuple[str, ...]
-    seats: tuple[str, ...]
+_CUE = "__CUE__::"
 
 
 @dataclass(frozen=True)
 class CountryMention:
-    """A country found in a text."""
+    """A country found in a text.
 
-    iso3: str
+    ``iso3`` is the country's code (see :mod:`analysis.countries`), or ``None``
+    when the form is ambiguous and the text does not decide it; ``candidates``
+    then lists the possible codes (it is empty for a resolved mention).
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> [(m.iso3, m.candidates) for m in find_countries(load_pipeline()("Korea protested."))]
+    [(None, ('KOR', 'PRK'))]
+    """
+
+    iso3: str | None
     text: str
     kind: str
     start: int
     end: int
     token_start: int
     token_end: int
-
-
-def _split(value: str) -> tuple[str, ...]:
-    return tuple(v.strip() for v in value.split("|") if v.strip())
+    candidates: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
-def gazetteer() -> dict[str, Country]:
-    """Return the packaged country gazetteer keyed by ISO 3166-1 alpha-3 code.
+def gazetteer() -> Mapping[str, model.Country]:
+    """Return every country the text can name, keyed by code (a read-only view).
+
+    Current countries, territories and disputed entities, plus the former
+    states whose names the gazetteer lists ("Soviet Union").
 
     Examples
     --------
@@ -69,18 +77,10 @@ def gazetteer() -> dict[str, Country]:
     >>> g["JPN"].name, "Japanese" in g["JPN"].demonyms, "Kremlin" in g["RUS"].seats
     ('Japan', True, True)
     """
-    out: dict[str, Country] = {}
-    with open(verified(DATA_DIR / "countries.csv"), encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            out[row["iso3"]] = Country(
-                iso3=row["iso3"],
-                name=row["name"],
-                aliases=_split(row["aliases"]),
-                demonyms=_split(row["demonyms"]),
-                capitals=_split(row["capitals"]),
-                seats=_split(row["seats"]),
-            )
-    return out
+    codes = {code for f in model.surface_forms() for code in f.codes}
+    return MappingProxyType(
+        {c: model.get(c) for c in model.codes(include_former=True) if c in codes}
+    )
 
 
 @lru_cache(maxsize=1)
@@ -97,61 +97,59 @@ def regions() -> tuple[str, ...]:
 
 
 def _strip_the(form: str) -> str:
-    return form[4:] if form.startswith("The ") else form
+    return form[4:] if form[:4] in ("The ", "the ") else form
 
 
 @lru_cache(maxsize=1)
-def form_index() -> dict[str, tuple[str, str, str]]:
-    """Map each lower-cased surface form to ``(iso3, kind, form as written)``.
+def _forms() -> Mapping[str, tuple[tuple[str, ...], str, str]]:
+    """Lower-cased form → (codes, kind, form as written); the first form of a key wins."""
+    index: dict[str, tuple[tuple[str, ...], str, str]] = {}
+    for f in model.surface_forms():
+        form = _strip_the(f.form)
+        index.setdefault(form.lower(), (f.codes, f.kind, form))
+    return MappingProxyType(index)
+
+
+@lru_cache(maxsize=1)
+def form_index() -> Mapping[str, tuple[str, str, str]]:
+    """Map each lower-cased surface form to ``(code, kind, form as written)``.
+
+    An ambiguous form ("korea") has the empty string as its code.
 
     Examples
     --------
-    >>> form_index()["kremlin"]
-    ('RUS', 'seat', 'Kremlin')
+    >>> form_index()["kremlin"], form_index()["korea"][0]
+    (('RUS', 'seat', 'Kremlin'), '')
     """
-    index: dict[str, tuple[str, str, str]] = {}
-    for c in gazetteer().values():
-        groups = (
-            ("name", (c.name, *c.aliases)),
-            ("demonym", c.demonyms),
-            ("capital", c.capitals),
-            ("seat", c.seats),
-        )
-        for kind, forms in groups:
-            for form in forms:
-                form = _strip_the(form)
-                index.setdefault(form.lower(), (c.iso3, kind, form))
-    return index
+    return MappingProxyType(
+        {
+            low: (codes[0] if len(codes) == 1 else "", kind, form)
+            for low, (codes, kind, form) in _forms().items()
+        }
+    )
 
 
 def resolve_country(value: str) -> str:
-    """Return the ISO3 code for a country name, alias, demonym, capital or code.
+    """Return the code for a country name, alias, demonym, capital, seat or code.
+
+    The same resolver as :func:`analysis.countries.resolve` with ``forms=True``.
 
     Raises
     ------
     UnknownCountryError
-        When nothing matches.
+        When nothing matches (with close suggestions).
+    AmbiguousCountryError
+        When the form fits several countries ("Korean").
 
     Examples
     --------
     >>> [resolve_country(v) for v in ("the Russian Federation", "Finnish", "kor")]
     ['RUS', 'FIN', 'KOR']
     """
-    key = value.strip()
-    if key.lower().startswith("the "):
-        key = key[4:]
-    if key.upper() in gazetteer():
-        return key.upper()
-    hit = form_index().get(key.lower())
-    if hit is None:
-        import difflib
-
-        close = difflib.get_close_matches(key.lower(), list(form_index()), n=3)
-        raise UnknownCountryError(value, [form_index()[c][2] for c in close])
-    return hit[0]
+    return model.resolve(value, forms=True).code
 
 
-_MATCHERS: dict[int, tuple[PhraseMatcher, dict[int, tuple[str, str, str]]]] = {}
+_MATCHERS: dict[int, tuple[PhraseMatcher, dict[int, tuple[tuple[str, ...], str, str]]]] = {}
 
 
 @lru_cache(maxsize=1)
@@ -172,16 +170,20 @@ def phrase_doc(vocab: Vocab, text: str) -> Doc:
     return Doc(vocab, words=[t.text for t in toks], spaces=[bool(t.whitespace_) for t in toks])
 
 
-def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, tuple[str, str, str]]]:
+def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, tuple[tuple[str, ...], str, str]]]:
     key = id(vocab)
     if key in _MATCHERS:
         return _MATCHERS[key]
     matcher = PhraseMatcher(vocab, attr="LOWER")
-    keys: dict[int, tuple[str, str, str]] = {}
-    for lower, info in form_index().items():
+    keys: dict[int, tuple[tuple[str, ...], str, str]] = {}
+    for lower, info in _forms().items():
         label = f"C::{lower}"
         matcher.add(label, [phrase_doc(vocab, info[2])])
         keys[vocab.strings[label]] = info
+    for cue, codes in model.context_cues().items():
+        label = _CUE + cue
+        matcher.add(label, [phrase_doc(vocab, cue)])
+        keys[vocab.strings[label]] = (codes, "cue", cue)
     matcher.add(_REGION, [phrase_doc(vocab, r) for r in regions()])
     _MATCHERS[key] = (matcher, keys)
     return matcher, keys
@@ -236,6 +238,12 @@ def _is_place_not_government(doc: Doc, start: int, end: int) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE_WORDS
 
 
+def _decide(candidates: tuple[str, ...], evidence: set[str]) -> str | None:
+    """The one candidate the rest of the text names, else ``None`` (never a guess)."""
+    named = [c for c in candidates if c in evidence]
+    return named[0] if len(named) == 1 else None
+
+
 def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention]:
     """Find country mentions in a parsed document.
 
@@ -253,9 +261,27 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
     >>> doc = load_pipeline()("Moscow warned Tokyo. Japanese ships sailed the Sea of Japan.")
     >>> [(m.iso3, m.kind) for m in find_countries(doc)]
     [('RUS', 'capital'), ('JPN', 'capital'), ('JPN', 'demonym')]
+    >>> doc = load_pipeline()("Korea's president Yoon spoke. Korean exports grew.")
+    >>> [(m.iso3, m.text) for m in find_countries(doc)]
+    [('KOR', 'Korea'), ('KOR', 'Korean')]
     """
     matcher, keys = _matcher(doc.vocab)
     raw = matcher(doc)
+    region_id = doc.vocab.strings[_REGION]
+    in_region = [False] * (len(doc) + 1)
+    for match_id, start, end in raw:
+        if match_id == region_id:
+            for i in range(start, end):
+                in_region[i] = True
+    # what the text names unambiguously anywhere (even as a place or inside a
+    # longer match) decides its ambiguous forms
+    evidence: set[str] = set()
+    for match_id, start, end in raw:
+        info = keys.get(match_id)
+        if info is None or len(info[0]) != 1 or any(in_region[start:end]):
+            continue
+        if _case_ok(doc[start:end].text, info[2]):
+            evidence.add(info[0][0])
     # longest match wins; regions block the countries they contain
     raw_sorted = sorted(raw, key=lambda m: (-(m[2] - m[1]), m[1]))
     taken = [False] * (len(doc) + 1)
@@ -269,14 +295,14 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         if any(taken[start:end]):
             continue
         span: Span = doc[start:end]
-        if match_id == doc.vocab.strings[_REGION]:
+        if match_id == region_id:
             for i in range(start, end):
                 taken[i] = True
             continue
         info = keys.get(match_id)
-        if info is None:
+        if info is None or info[1] == "cue":
             continue
-        iso3, kind, form = info
+        codes, kind, form = info
         if not _case_ok(span.text, form):
             continue
         if any(bs <= start and end <= be for bs, be in blocked):
@@ -287,8 +313,18 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
             continue
         for i in range(start, end):
             taken[i] = True
+        code = codes[0] if len(codes) == 1 else _decide(codes, evidence)
         found.append(
-            CountryMention(iso3, span.text, kind, span.start_char, span.end_char, start, end)
+            CountryMention(
+                code,
+                span.text,
+                kind,
+                span.start_char,
+                span.end_char,
+                start,
+                end,
+                () if code is not None else codes,
+            )
         )
     found.sort(key=lambda m: m.start)
     return found

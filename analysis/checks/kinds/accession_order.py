@@ -17,8 +17,9 @@ from analysis.checks.kinds._common import MEMBER_NOUNS, not_checkable, ordinal
 from analysis.checks.registry import register
 from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim
+from analysis.countries import name as country_name
 from analysis.dates import format_day
-from analysis.reference import accession_table, alliances, country_name, member_rank
+from analysis.reference import accession_table, alliances, member_rank
 
 KIND = "accession_order"
 

@@ -31,8 +31,9 @@ from analysis.checks.kinds._common import not_checkable
 from analysis.checks.registry import register
 from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim, Quantity
+from analysis.countries import name as country_name
 from analysis.dates import format_day
-from analysis.reference import accession_table, border_sources, country_name
+from analysis.reference import accession_table, border_sources
 
 KIND = "border_change"
 _MI = 1.609344

@@ -23,7 +23,7 @@ from analysis.checks.kinds._common import not_checkable
 from analysis.checks.registry import register
 from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim
-from analysis.reference import country_name
+from analysis.countries import name as country_name
 
 KIND = "border_length"
 _MI = 1.609344

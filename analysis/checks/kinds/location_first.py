@@ -21,7 +21,9 @@ from analysis.checks.grades import Grade
 from analysis.checks.registry import register
 from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim
-from analysis.reference import country_name, country_region, offices
+from analysis.countries import get as get_country
+from analysis.countries import name as country_name
+from analysis.reference import offices
 from analysis.reference.offices import LIAISON_KINDS
 
 KIND = "location_first"
@@ -100,10 +102,7 @@ def check_location_first(claim: Claim) -> Verdict | None:
     names = [f"{r.office_name} in {r.city} ({office_span(r)})" for _, r in in_region.iterrows()]
     sub_note = ""
     if who is not None:
-        try:
-            sub = country_region(who)["m49_subregion"]
-        except Exception:  # a subject the region table does not cover
-            sub = ""
+        sub = get_country(who).subregion or ""
         if sub:
             same = prior[prior["subregion"] == sub]
             sub_note = (

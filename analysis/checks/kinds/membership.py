@@ -24,8 +24,9 @@ from analysis.checks.kinds._common import not_checkable, when_text
 from analysis.checks.registry import register
 from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim, DateRef
+from analysis.countries import name as country_name
 from analysis.dates import format_day
-from analysis.reference import alliance_members, country_name, members_on, partners
+from analysis.reference import alliance_members, members_on, partners
 
 KIND = "membership"
 

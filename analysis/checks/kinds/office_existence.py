@@ -21,8 +21,9 @@ from analysis.checks.kinds._common import not_checkable
 from analysis.checks.registry import register
 from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim
+from analysis.countries import name as country_name
 from analysis.dates import as_timestamp, format_day
-from analysis.reference import country_name, offices
+from analysis.reference import offices
 from analysis.reference.offices import LIAISON_KINDS
 
 KIND = "office_existence"
