@@ -12,16 +12,15 @@ other offset the package reports.
 
 ``kinds`` are the text engine's labels of what the sentence does:
 
-``number``       a count, amount, length or percentage (dates are not numbers);
-``comparison``   "more than doubled", "larger than", "twice as", "rose by 5 %";
-``ordinal``      "the 31st member", "second-largest" (not "first", see below);
-``superlative``  "the longest", "the only", "the first of its kind";
-``first``        "first", "first-ever", "for the first time";
-``membership``   "joined NATO", "is not a member of", "accession", "withdrew from";
-``dated_event``  a sentence with a date that says something happened then;
-``office``       appointments and resignations, or an organisation's office or
-                 mission ("a NATO liaison office");
-``border``       the sentence speaks of a land border, frontier or boundary.
+* ``number``: a count, amount, length or percentage (dates are not numbers);
+* ``comparison``: "more than doubled", "larger than", "twice as", "rose by 5 %";
+* ``ordinal``: "the 31st member", "second-largest" (not "first", see below);
+* ``superlative``: "the longest", "the only", "the first of its kind";
+* ``first``: "first", "first-ever", "for the first time";
+* ``membership``: "joined NATO", "is not a member of", "accession", "withdrew from";
+* ``dated_event``: a sentence with a date that says something happened then;
+* ``office``: appointments and resignations, or an organisation's office or mission;
+* ``border``: the sentence gives a number or comparison about a land border.
 
 Each checker says which of these kinds it looks at (see
 :mod:`analysis.checks.registry`).
