@@ -16,7 +16,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 # Commands that must reach no host run through tools/offline (loopback-only network namespace).
 OFFLINE := tools/offline
 
-.PHONY: help setup book test lint typecheck pytest nbval determinism browser notebooks lab constraints bench clean
+.PHONY: help setup book test lint typecheck pytest nbval determinism browser notebooks lab constraints bench wheel clean
 
 help:
 	@echo "make book    set up .venv and build the book into _build/html"
@@ -25,6 +25,7 @@ help:
 	@echo "make notebooks  re-execute the notebooks in place (after changing the package)"
 	@echo "make bench   run the benchmarks"
 	@echo "make constraints  refresh constraints.txt from a fresh resolve"
+	@echo "make wheel   build the wheel offline into dist/ (hatchling from .venv, no build isolation)"
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -78,6 +79,11 @@ constraints:
 	/tmp/constraints-venv/bin/python -m pip install --quiet -e ".[$(EXTRAS)]"
 	/tmp/constraints-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e ' | LC_ALL=C sort > constraints.txt
 	@echo "constraints.txt refreshed: $$(wc -l < constraints.txt) pins"
+
+# Offline: the build backend (hatchling) comes from .venv instead of being fetched.
+wheel: setup
+	$(BIN)/python -m pip wheel --quiet --no-build-isolation --no-deps -w dist .
+	@ls dist/*.whl
 
 clean:
 	rm -rf _build .pytest_cache .mypy_cache .ruff_cache .coverage htmlcov
