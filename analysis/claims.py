@@ -342,13 +342,24 @@ class Claim:
                     raise BadInputError(f"claim column {name!r}: {exc}") from None
             return tuple(out)
 
+        def offset(name: str, default: int) -> int:
+            value = _plain(record.get(name))
+            if value is None:
+                return default
+            whole = isinstance(value, int) or (
+                isinstance(value, float) and math.isfinite(value) and value.is_integer()
+            )
+            if isinstance(value, bool) or not whole:
+                raise BadInputError(f"claim column {name!r} must be a whole number, not {value!r}")
+            return int(value)
+
         pub = published if published is not None else record.get("published")
         return cls(
             text=record["text"],
             kinds=tuple(str(k) for k in items("kinds")),
-            start=int(_plain(record.get("start")) or 0),
-            end=int(_plain(record.get("end")) or len(record["text"])),
-            sentence=int(_plain(record.get("sentence")) or 0),
+            start=offset("start", 0),
+            end=offset("end", len(record["text"])),
+            sentence=offset("sentence", 0),
             published=as_date(pub, "published", optional=True),
             countries=build(Mention, "countries"),
             organizations=build(Mention, "organizations"),

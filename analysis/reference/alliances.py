@@ -319,7 +319,7 @@ def resolve_alliance(name: str) -> str:
 
 
 def _members_frame(alliance: str, roles: tuple[str, ...]) -> pd.DataFrame:
-    m = alliance_members(alliance)
+    m = alliance_members(resolve_alliance(alliance))  # None is not "every alliance" here
     return m[m["role"].isin(roles)]
 
 
