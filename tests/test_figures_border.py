@@ -10,8 +10,8 @@ import pytest
 from matplotlib.colors import to_hex
 
 from analysis.figures import border as figs
+from analysis.figures.style import PALETTE
 from analysis.geo import border_lines, countries
-from analysis.plotting import PALETTE
 
 
 @pytest.fixture(autouse=True)

@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from analysis.plotting import MAP_COLOURS, PALETTE, map_axes, new_figure, projection
+from analysis.figures.style import MAP_COLOURS, PALETTE, map_axes, new_figure, projection
 
 #: Fill colours for mention counts (light to dark blue, readable for colour-blind readers).
 MENTION_CLASSES: tuple[tuple[int, int, str], ...] = (

@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from analysis.plotting import CYCLE, MAP_COLOURS, PALETTE, map_axes, new_figure, projection
+from analysis.figures.style import CYCLE, MAP_COLOURS, PALETTE, map_axes, new_figure, projection
 
 #: Colours for the NATO accession years of Russia's neighbours (Okabe–Ito).
 YEAR_COLOURS: dict[int, str] = {

@@ -31,7 +31,7 @@ from shapely.geometry import box
 
 from analysis.figures import text_extent
 from analysis.figures.growth import add_polygons
-from analysis.plotting import MAP_COLOURS, PALETTE, map_axes, new_figure, projection
+from analysis.figures.style import MAP_COLOURS, PALETTE, map_axes, new_figure, projection
 
 __all__ = [
     "GEOD",
@@ -289,7 +289,7 @@ def offices_map(
     label_cities
         Cities to name; the rest are identified in the distance chart.
     region
-        Projection name for :func:`analysis.plotting.projection` (Equal Earth).
+        Projection name for :func:`analysis.figures.style.projection` (Equal Earth).
     bounds
         lon/lat box (west, south, east, north) shown.
 

@@ -7,7 +7,7 @@ import matplotlib.pyplot as plt
 import pytest
 from matplotlib.colors import to_rgb
 
-from analysis import plotting
+from analysis.figures import style
 
 
 def _luminance(hex_colour: str) -> float:
@@ -16,9 +16,9 @@ def _luminance(hex_colour: str) -> float:
 
 
 def test_style_gives_opaque_white_backgrounds() -> None:
-    plotting.use_style()
+    style.use_style()
     assert mpl.rcParams["savefig.transparent"] is False
-    fig, ax = plotting.new_figure(width=3, height=2)
+    fig, ax = style.new_figure(width=3, height=2)
     assert fig.get_facecolor()[:3] == (1.0, 1.0, 1.0) and fig.get_facecolor()[3] == 1.0
     assert ax.get_facecolor()[3] == 1.0
     assert tuple(fig.get_size_inches()) == (3.0, 2.0)
@@ -26,26 +26,26 @@ def test_style_gives_opaque_white_backgrounds() -> None:
 
 
 def test_cycle_is_okabe_ito_and_distinct() -> None:
-    assert set(plotting.CYCLE) <= set(plotting.PALETTE.values())
-    assert len(set(plotting.CYCLE)) == len(plotting.CYCLE)
+    assert set(style.CYCLE) <= set(style.PALETTE.values())
+    assert len(set(style.CYCLE)) == len(style.CYCLE)
     # Categorical colours are all visible on white (none near white).
-    assert all(_luminance(c) < 0.8 for c in plotting.CYCLE)
+    assert all(_luminance(c) < 0.8 for c in style.CYCLE)
 
 
 def test_projection_lookup() -> None:
-    assert "+proj=lcc" in plotting.projection("russia")
+    assert "+proj=lcc" in style.projection("russia")
     with pytest.raises(KeyError, match="unknown map region"):
-        plotting.projection("atlantis")
+        style.projection("atlantis")
 
 
 def test_map_axes_turns_off_axis() -> None:
-    fig, ax = plotting.new_figure()
-    plotting.map_axes(ax)
+    fig, ax = style.new_figure()
+    style.map_axes(ax)
     assert not ax.axison
     plt.close(fig)
 
 
 def test_colour_for_years_is_stable_and_ordered() -> None:
-    colours = plotting.colour_for_years([2004, 1949, 2004, 2023])
+    colours = style.colour_for_years([2004, 1949, 2004, 2023])
     assert list(colours) == [1949, 2004, 2023]
-    assert colours[1949] == plotting.CYCLE[0] and colours[2023] == plotting.CYCLE[2]
+    assert colours[1949] == style.CYCLE[0] and colours[2023] == style.CYCLE[2]
