@@ -41,21 +41,39 @@ def _authors(entry) -> str:
     return f"{names[0]} et al."
 
 
+#: Label of every entry of the book's bibliography files, computed once over all of
+#: them, so that "a"/"b" suffixes are unique across the cited list and further reading.
+LABELS: dict[str, str] = {}
+
+
+def _sort_key(entry) -> tuple[str, str, str]:
+    return (_authors(entry).lower(), entry.fields.get("year", ""), entry.fields.get("title", ""))
+
+
+def author_year_labels(entries) -> dict[str, str]:
+    """Label per key: "Author Year", with a, b, … when an author has several works in a year."""
+    ordered = sorted(entries, key=_sort_key)
+    base = [f"{_authors(e)} {e.fields.get('year', 'n.d.')}" for e in ordered]
+    counts = Counter(base)
+    seen: defaultdict[str, int] = defaultdict(int)
+    out = {}
+    for entry, label in zip(ordered, base, strict=True):
+        if counts[label] > 1:
+            out[entry.key] = label + chr(ord("a") + seen[label])
+            seen[label] += 1
+        else:
+            out[entry.key] = label
+    return out
+
+
 class AuthorYearLabelStyle(BaseLabelStyle):
-    """Labels "Author Year", with a, b, … when an author has several works in a year."""
+    """Labels "Author Year" (see :func:`author_year_labels`), shared by every bibliography."""
 
     def format_labels(self, sorted_entries):
         entries = list(sorted_entries)
-        base = [f"{_authors(e)} {e.fields.get('year', 'n.d.')}" for e in entries]
-        counts = Counter(base)
-        seen: defaultdict[str, int] = defaultdict(int)
-        for label in base:
-            if counts[label] > 1:
-                suffix = chr(ord("a") + seen[label])
-                seen[label] += 1
-                yield label + suffix
-            else:
-                yield label
+        local = author_year_labels(entries)
+        for e in entries:
+            yield LABELS.get(e.key, local[e.key])
 
 
 class BookStyle(UnsrtStyle):
@@ -88,6 +106,20 @@ sphinxcontrib.bibtex.plugin.register_plugin(
 )
 
 
+def _load_labels(app, config) -> None:
+    from pathlib import Path
+
+    from pybtex.database import parse_file
+
+    entries = []
+    for name in config.bibtex_bibfiles:
+        entries.extend(parse_file(str(Path(app.srcdir) / name)).entries.values())
+    LABELS.clear()
+    LABELS.update(author_year_labels(entries))
+
+
 def setup(app):
-    """Sphinx extension entry point: the plugins are registered on import."""
+    """Sphinx extension entry point: the plugins are registered on import; the labels are
+    computed over every bibliography file once the configuration is read."""
+    app.connect("config-inited", _load_labels)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
