@@ -73,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         for src, name in FILES.items():
             target = DEST / name
             shutil.copyfile(work / "x" / "package" / src, target)
-            rows.append(f"| `{name}` | `package/{src}` | {target.stat().st_size:,} | `{sha256(target)}` |")
+            size, digest = target.stat().st_size, sha256(target)
+            rows.append(f"| `{name}` | `package/{src}` | {size:,} | `{digest}` |")
         tar_sha = sha256(tarball)
     lines = [
         "# MathJax, vendored for offline math",

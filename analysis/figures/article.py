@@ -146,7 +146,7 @@ def timeline(
         lo - pd.Timedelta(days=span * 0.04), hi + pd.Timedelta(days=span * room / (1 - room))
     )
     ax.set_ylim(-0.6, top + 0.2)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=6))
+    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
     ax.set_xlabel("Date")
     fig.tight_layout()
     return fig

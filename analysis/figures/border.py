@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
 
 from analysis.figures.style import CYCLE, MAP_COLOURS, PALETTE, map_axes, new_figure, projection
 
@@ -69,7 +70,7 @@ def source_label(series: str, fallback: str | None = None) -> str:
 #: Readable names of the kinds of source.
 KIND_LABELS: dict[str, str] = {
     "cia_factbook": "CIA World Factbook",
-    "national": "national agencies",
+    "national": "National agencies",
     "wikipedia": "English Wikipedia",
     "russian_border_service": "Russia's border service",
     "natural_earth": "Natural Earth (measured here)",
@@ -205,12 +206,14 @@ def border_map(
 
 
 def lengths_by_source(table: pd.DataFrame) -> Figure:
-    """Dot chart of each border's length by source: published figures and map rulers apart.
+    """Dot chart of each border's length by source, relative to its median published figure.
 
+    Border lengths differ tenfold between neighbours but only by a few per cent between
+    sources, so each border is drawn against its own median published figure (100 %).
     Two panels share the rows (one per neighbour, longest border at the top): the
-    published surveys on the left, one marker per source, and the lengths measured
-    on Natural Earth on the right, one marker per map scale.  A grey bar spans the
-    published figures in both panels, so that the map lengths read against it.
+    published surveys on the left, one marker per source, and the lengths measured on
+    Natural Earth on the right, one marker per map scale.  A grey bar spans the published
+    figures in both panels, so that the map lengths read against it.
 
     Parameters
     ----------
@@ -221,7 +224,8 @@ def lengths_by_source(table: pd.DataFrame) -> Figure:
     Returns
     -------
     matplotlib.figure.Figure
-        Two axes; each marker series is a collection labelled with its source.
+        Two axes; each marker series is a collection labelled with its source, its x
+        offsets in per cent of the border's median published length.
 
     Examples
     --------
@@ -232,55 +236,53 @@ def lengths_by_source(table: pd.DataFrame) -> Figure:
     >>> fig = lengths_by_source(t)
     >>> [c.get_label() for ax in fig.axes for c in ax.collections]
     ['CIA World Factbook', 'Natural Earth 1:10m']
+    >>> round(float(fig.axes[1].collections[0].get_offsets()[0][0]), 1)  # % of 1,309 km
+    93.6
     """
     is_map = table["source_kind"] == "natural_earth"
-    neighbours = (
-        table.groupby("neighbor_name")["length_km"].max().sort_values(ascending=True).index.tolist()
-    )
+    published = table[~is_map]
+    reference = published.groupby("neighbor_name")["length_km"].median()
+    data = table.assign(pct=100.0 * table["length_km"] / table["neighbor_name"].map(reference))
+    neighbours = reference.sort_values(ascending=True).index.tolist()
     y = {n: i for i, n in enumerate(neighbours)}
     fig, axes = new_figure(
-        1, 2, width=8.0, height=1.6 + 0.42 * len(neighbours), sharey=True, squeeze=False
-    )
-    published = table[~is_map]
-    span = published.groupby("neighbor_name")["length_km"].agg(["min", "max"])
+        1, 2, width=8.0, height=1.9 + 0.42 * len(neighbours), sharey=True, sharex=True,
+        squeeze=False,
+    )  # fmt: skip
+    span = data[~is_map].groupby("neighbor_name")["pct"].agg(["min", "max"])
     markers = ("o", "s", "D", "^", "v", "P")
     panels = (
-        (axes[0, 0], published, "Published figures"),
-        (axes[0, 1], table[is_map], "Measured on maps"),
+        (axes[0, 0], data[~is_map], "Published figures"),
+        (axes[0, 1], data[is_map], "Measured on maps (Natural Earth)"),
     )
     for ax, part, title in panels:
         for name, (lo, hi) in span.iterrows():
-            ax.plot(
-                [lo, hi],
-                [y[str(name)]] * 2,
-                color="#D0D0D0",
-                linewidth=6,
-                zorder=1,
-                solid_capstyle="round",
-            )
+            ax.plot([lo, hi], [y[str(name)]] * 2, color="#D0D0D0", linewidth=7, zorder=1,
+                    solid_capstyle="round")  # fmt: skip
         for i, (src, grp) in enumerate(part.groupby("source", sort=False)):
             series = str(grp["series"].iloc[0])
-            src = source_label(series, str(src))
             ax.scatter(
-                grp["length_km"],
+                grp["pct"],
                 [y[n] for n in grp["neighbor_name"]],
-                s=30,
+                s=34,
                 marker=markers[i % len(markers)],
                 color=SOURCE_COLOURS.get(series, CYCLE[i % len(CYCLE)]),
                 edgecolors="white",
                 linewidths=0.4,
-                label=src,
+                label=source_label(series, str(src)),
                 zorder=3,
             )
+        ax.axvline(100, color="#999999", linewidth=0.8, zorder=0)
         ax.set_title(title, loc="left", fontsize=10)
-        ax.set_xscale("log")
-        ax.set_xlabel("Length (km, log scale)")
+        ax.set_xlabel("% of the median published length")
         ax.grid(axis="y", visible=False)
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=7.5, ncols=1)
+        # Below the axis label: 0.5 in under the axes, whatever the figure's height.
+        below = ax.transAxes + ScaledTranslation(0, -0.5, fig.dpi_scale_trans)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
+                  fontsize=8, ncols=1)  # fmt: skip
     axes[0, 0].set_yticks(range(len(neighbours)), neighbours)
-    lo, hi = table["length_km"].min(), table["length_km"].max()
-    for ax in axes[0]:
-        ax.set_xlim(lo / 1.25, hi * 1.25)
+    lo, hi = float(data["pct"].min()), float(data["pct"].max())
+    axes[0, 0].set_xlim(min(lo, 95.0) - 3, max(hi, 105.0) + 3)
     fig.tight_layout()
     return fig
 
@@ -444,13 +446,7 @@ def before_after(
             [], [], color=PALETTE["vermillion"], linewidth=1.6, label=f"{factor:g} × {before_label}"
         ),
     ]
-    ax.legend(
-        handles=handles,
-        loc="upper center",
-        bbox_to_anchor=(0.35, -0.16 * 7 / fig.get_figheight()),
-        ncols=3,
-        fontsize=8,
-    )
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.4, 1.0), ncols=3, fontsize=8)
     fig.tight_layout()
     return fig
 
