@@ -49,3 +49,14 @@ def test_colour_for_years_is_stable_and_ordered() -> None:
     colours = style.colour_for_years([2004, 1949, 2004, 2023])
     assert list(colours) == [1949, 2004, 2023]
     assert colours[1949] == style.CYCLE[0] and colours[2023] == style.CYCLE[2]
+
+
+def test_colour_vision_simulation_merges_red_and_green_for_deuteranopes() -> None:
+    red, green = "#D55E00", "#009E73"
+    assert style.colour_distance(red, green) > 80
+    assert style.colour_distance(red, green, "deuteranopia") < style.colour_distance(red, green)
+    # Greys are unchanged by every deficiency.
+    for deficiency in ("deuteranopia", "protanopia", "tritanopia"):
+        assert style.colour_distance("#777777", style.simulate_cvd("#777777", deficiency)) < 0.5
+    with pytest.raises(KeyError, match="unknown deficiency"):
+        style.simulate_cvd("#000000", "monochromacy")

@@ -73,6 +73,8 @@ def timeline(
     wrap: int = 58,
     published_label: str = "article published",
     width: float = 8.0,
+    dated: bool = False,
+    span: tuple[str, str] | None = None,
 ) -> Figure:
     """Timeline of dated events: one marker and a full, wrapped label per event, in date order.
 
@@ -88,6 +90,12 @@ def timeline(
         Label of the ``published`` marker.
     width
         Figure width in inches.
+    dated
+        Start each label with its date ("3 May 2023: …").
+    span
+        First and last day of the time axis (ISO dates); default: the events' range.
+        Events in the right half of the axis are labelled to their left, so that
+        every label stays inside the frame.
 
     Examples
     --------
@@ -98,7 +106,9 @@ def timeline(
     """
     ev = events.assign(date=pd.to_datetime(events["date"])).sort_values("date", kind="stable")
     rows = list(ev.itertuples(index=False))
-    labels = [textwrap.fill(str(r.label), wrap) for r in rows]
+    days = ev["date"].dt.strftime("%-d %B %Y").tolist()
+    texts = [f"{d}: {r.label}" if dated else str(r.label) for d, r in zip(days, rows, strict=True)]
+    labels = [textwrap.fill(t, wrap) for t in texts]
     lines = [lab.count("\n") + 1 for lab in labels]
     # Each event gets a band as tall as its label; the publication marker sits at 0.
     heights = [0.35 + 0.32 * n for n in lines]
@@ -108,14 +118,20 @@ def timeline(
         top += h
     ys = list(reversed(ys_list))
     fig, ax = new_figure(width=width, height=0.9 + 0.2 * top + 0.15 * len(rows))
-    for y, row, label in zip(ys, rows, labels, strict=True):
+    if span is not None:
+        first, last = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+        on_left = (ev["date"] > first + (last - first) * 0.55).tolist()
+    else:
+        on_left = [False] * len(rows)
+    for y, row, label, left in zip(ys, rows, labels, on_left, strict=True):
         ax.plot([row.date, row.date], [0, y], color="#BBBBBB", linewidth=0.8, zorder=1)
         ax.scatter([row.date], [y], color=PALETTE["blue"], s=30, zorder=2)
         ax.annotate(
             label,
             (row.date, y),
-            xytext=(6, 0),
+            xytext=(-6 if left else 6, 0),
             textcoords="offset points",
+            ha="right" if left else "left",
             va="center",
             fontsize=8.5,
         )
@@ -137,16 +153,23 @@ def timeline(
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b %Y"))
     if not len(ev) and published is None:
         return fig
+    ax.set_ylim(-0.6, top + 0.2)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    if span is not None:
+        ax.set_xlim(pd.Timestamp(span[0]), pd.Timestamp(span[1]))
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.set_xlabel("Date")
+        fig.tight_layout()
+        return fig
     lo = ev["date"].min() if len(ev) else pd.Timestamp(published)  # type: ignore[arg-type]
     hi = pd.Timestamp(published) if published is not None else ev["date"].max()
-    span = max((hi - lo).days, 10)
+    days = max((hi - lo).days, 10)
     # Room on the right for the longest label (about 0.075 in per character at 8.5 pt).
     room = min(0.85, wrap * 0.075 / width)
     ax.set_xlim(
-        lo - pd.Timedelta(days=span * 0.04), hi + pd.Timedelta(days=span * room / (1 - room))
+        lo - pd.Timedelta(days=days * 0.04), hi + pd.Timedelta(days=days * room / (1 - room))
     )
-    ax.set_ylim(-0.6, top + 0.2)
-    ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=8))
     ax.set_xlabel("Date")
     fig.tight_layout()
     return fig

@@ -402,27 +402,29 @@ def before_after(
     fig, ax = new_figure(width=7.0, height=1.7 + 0.42 * len(data))
     y = np.arange(len(data))[::-1]
     colour = {"published": PALETTE["blue"], "map": "#555555"}
-    for yi, row in zip(y, data.itertuples(index=False), strict=True):
-        c = colour.get(str(row.kind), PALETTE["blue"])
-        ax.plot([row.before_km, row.after_km], [yi, yi], color="#C8C8C8", linewidth=2, zorder=1)
-        ax.scatter(row.before_km, yi, s=36, facecolors="white", edgecolors=c, zorder=3)
-        ax.scatter(row.after_km, yi, s=36, color=c, zorder=3)
+    befores = data["before_km"].astype(float).tolist()
+    afters = data["after_km"].astype(float).tolist()
+    kinds = data["kind"].astype(str).tolist()
+    for yi, before, after, kind in zip(y, befores, afters, kinds, strict=True):
+        c = colour.get(kind, PALETTE["blue"])
+        ax.plot([before, after], [yi, yi], color="#C8C8C8", linewidth=2, zorder=1)
+        ax.scatter(before, yi, s=36, facecolors="white", edgecolors=c, zorder=3)
+        ax.scatter(after, yi, s=36, color=c, zorder=3)
         ax.plot(
-            [factor * row.before_km] * 2,
+            [factor * before] * 2,
             [yi - 0.28, yi + 0.28],
             color=PALETTE["vermillion"],
             linewidth=1.6,
             zorder=2,
         )
         ax.annotate(
-            f"{row.after_km / row.before_km:.3f}×",
-            (max(row.after_km, factor * row.before_km), yi),
+            f"{after / before:.3f}×",
+            (max(after, factor * before), yi),
             xytext=(7, 0),
             textcoords="offset points",
             va="center",
             fontsize=8,
         )
-    kinds = data["kind"].tolist()
     for k in range(1, len(kinds)):
         if kinds[k] != kinds[k - 1]:
             ax.axhline(y[k] + 0.5, color="#999999", linewidth=0.6)

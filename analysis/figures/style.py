@@ -202,8 +202,8 @@ def simulate_cvd(colour: str, deficiency: str = "deuteranopia") -> str:
             f"unknown deficiency {deficiency!r}; choose from {sorted(_CVD_MATRICES)}"
         ) from None
     lin = [_linear(c) for c in to_rgb(colour)]
-    out = [_gamma(sum(m[i][j] * lin[j] for j in range(3))) for i in range(3)]
-    return to_hex(tuple(out))
+    r, g, b = (_gamma(sum(m[i][j] * lin[j] for j in range(3))) for i in range(3))
+    return to_hex((r, g, b))
 
 
 def _lab(colour: str) -> tuple[float, float, float]:
