@@ -65,8 +65,9 @@ test: lint typecheck pytest nbval book determinism browser
 notebooks: setup
 	$(OFFLINE) $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False book/*.ipynb
 
+# Opens the landing page; as root (containers, CI machines) JupyterLab needs --allow-root.
 lab: setup
-	$(BIN)/jupyter lab --ServerApp.root_dir=. book/intro.ipynb
+	$(BIN)/jupyter lab --ServerApp.root_dir=. $(if $(filter 0,$(shell id -u)),--allow-root) book/intro.ipynb
 
 bench: setup
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done
