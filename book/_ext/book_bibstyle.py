@@ -20,7 +20,9 @@ from pybtex.plugin import register_plugin
 from pybtex.richtext import Text
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import field as bib_field
+from pybtex.style.template import sentence
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 
@@ -34,6 +36,8 @@ def _authors(entry) -> str:
     if not people:
         return entry.fields.get("organization", entry.key)
     names = [_plain(" ".join(p.prelast_names + p.last_names)) for p in people]
+    if names[-1] == "others":  # BibTeX's "and others"
+        return f"{names[0]} et al."
     if len(names) == 1:
         return names[0]
     if len(names) == 2:
@@ -76,15 +80,22 @@ class AuthorYearLabelStyle(BaseLabelStyle):
             yield LABELS.get(e.key, local[e.key])
 
 
+class AuthorYearSortingStyle(BaseSortingStyle):
+    """Alphabetical by the label's author (people and organisations alike), year, title."""
+
+    def sorting_key(self, entry):
+        return _sort_key(entry)
+
+
 class BookStyle(UnsrtStyle):
     """unsrt with author–year labels, author–year–title order and titles as written."""
 
     default_label_style = "book_author_year"
-    default_sorting_style = "author_year_title"
+    default_sorting_style = "book_author_year"
 
     def format_title(self, e, which_field, as_sentence=True):
-        title = bib_field(which_field)
-        return title  # no sentence-casing: keep the capitals of the source
+        title = bib_field(which_field)  # no sentence-casing: keep the source's capitals
+        return sentence[title] if as_sentence else title
 
 
 def _round() -> BracketStyle:
@@ -100,6 +111,7 @@ class BookLabelReferenceStyle(LabelReferenceStyle):
 
 
 register_plugin("pybtex.style.labels", "book_author_year", AuthorYearLabelStyle)
+register_plugin("pybtex.style.sorting", "book_author_year", AuthorYearSortingStyle)
 register_plugin("pybtex.style.formatting", "book", BookStyle)
 sphinxcontrib.bibtex.plugin.register_plugin(
     "sphinxcontrib.bibtex.style.referencing", "book_label", BookLabelReferenceStyle
