@@ -21,7 +21,7 @@ OFFLINE := tools/offline
 help:
 	@echo "make book    set up .venv and build the book into _build/html"
 	@echo "make test    run every check (lint, types, pytest, nbval, book build, browser)"
-	@echo "make lab     open the notebooks in JupyterLab"
+	@echo "make lab     open the book in JupyterLab (landing page first; MyST via jupyterlab-myst)"
 	@echo "make notebooks  re-execute the notebooks in place (after changing the package)"
 	@echo "make bench   run the benchmarks"
 	@echo "make constraints  refresh constraints.txt from a fresh resolve"
@@ -66,8 +66,9 @@ test: lint typecheck pytest nbval book determinism browser
 notebooks: setup
 	$(OFFLINE) $(BIN)/jupyter nbconvert --to notebook --execute --inplace --ExecutePreprocessor.record_timing=False book/*.ipynb
 
+# Opens the landing page; as root (containers, CI machines) JupyterLab needs --allow-root.
 lab: setup
-	$(BIN)/jupyter lab book/
+	$(BIN)/jupyter lab --ServerApp.root_dir=. $(if $(filter 0,$(shell id -u)),--allow-root) book/intro.ipynb
 
 bench: setup
 	for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f; done

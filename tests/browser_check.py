@@ -1,14 +1,19 @@
-"""Open the built HTML book in headless Chromium and check every page.
+"""Open the built HTML book in headless Chromium and check every page as a reader sees it.
 
 Usage::
 
     python tests/browser_check.py _build/html --screenshots _build/screenshots
 
-For every page in ``_toc.yml`` (plus search and index pages): the page loads,
-every image on it loads, no Python traceback or error output is shown, and every
-internal link points to a file (and anchor) that exists. Search must return
-results for a word the book contains. A full-page screenshot of each page, and
-one in dark mode, are saved. Exit status 1 when any check fails.
+For every page in ``_toc.yml`` (plus search): the page loads, every image on it loads
+and has alt text that says what it shows (not a file name), no Python traceback or
+error output is shown, every internal link points to a file (and anchor) that exists,
+the browser console logs no error, and no request goes to another host (every request
+is recorded through the DevTools log). Math is rendered by the vendored MathJax (no raw
+TeX left). The story chapters (the landing page and the part "The story") show no code
+cell until the reader asks for it. At 1,400 px and at 390 px wide no page scrolls
+sideways. Search must return results for a word the book contains. A full-page
+screenshot of every page at both widths, in light and dark mode, is saved as
+``<page>_<width>_<mode>.png``. Exit status 1 when any check fails.
 
 Without Chromium and ChromeDriver (Debian packages ``chromium`` and
 ``chromium-driver``) the check is skipped with a visible message, unless
@@ -20,6 +25,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import json
 import os
 import re
 import shutil
@@ -35,6 +41,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 ERROR_MARKERS = ("Traceback (most recent call last)", "ModuleNotFoundError", "NameError:")
+#: Widths (CSS px) at which every page is checked and photographed: a laptop and a phone.
+WIDTHS = (1400, 390)
+#: Alt text that only names a file (myst-nb's default is the image's hash file name).
+FILE_NAME_ALT = re.compile(r"^[\w.-]*\.(png|svg|jpe?g|gif)$|^[0-9a-f]{32,}", re.IGNORECASE)
+#: Schemes that never leave the machine.
+LOCAL_SCHEMES = ("data", "blob", "about", "chrome", "chrome-extension", "devtools")
 
 
 def toc_pages(toc_file: Path) -> list[str]:
@@ -54,6 +66,32 @@ def toc_pages(toc_file: Path) -> list[str]:
 
     walk(toc.get("parts", toc.get("chapters", [])))
     return [f"{f}.html" for f in files]
+
+
+def story_pages(toc_file: Path, caption: str = "The story") -> list[str]:
+    """HTML paths of the landing page and of the chapters in the part called ``caption``."""
+    toc = yaml.safe_load(toc_file.read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", []):
+        if part.get("caption") == caption:
+            files.extend(ch["file"] for ch in part.get("chapters", []))
+    return [f"{f}.html" for f in files]
+
+
+def foreign_requests(log_entries: list[dict], base: str) -> list[str]:
+    """URLs of the requests in a DevTools performance log that go to another host."""
+    host = urlparse(base).netloc
+    found = []
+    for entry in log_entries:
+        message = json.loads(entry["message"])["message"]
+        if message.get("method") != "Network.requestWillBeSent":
+            continue
+        url = message["params"]["request"]["url"]
+        parsed = urlparse(url)
+        if parsed.scheme in LOCAL_SCHEMES or parsed.netloc == host:
+            continue
+        found.append(url)
+    return found
 
 
 def find_browser() -> tuple[str, str] | None:
@@ -128,39 +166,66 @@ def main(argv: list[str] | None = None) -> int:
         "--disable-component-update",
         "--disable-sync",
         "--disable-extensions",
-        "--window-size=1280,1600",
+        "--window-size=1400,1600",
+        "--hide-scrollbars",
         f"--user-data-dir={profile}",
     ):
         options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(service=Service(chromedriver), options=options)
     server, base = serve(args.html)
     args.screenshots.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
-    n_images = n_links = n_figures = 0
+    n_images = n_links = n_figures = n_math = n_requests = n_shots = 0
     pages = toc_pages(ROOT / "_toc.yml")
+    story = set(story_pages(ROOT / "_toc.yml"))
     try:
         for page in pages:
+            driver.set_window_size(WIDTHS[0], 1600)
+            driver.get_log("performance")  # drop what earlier pages logged
+            driver.get_log("browser")
             driver.get(urljoin(base, page))
             time.sleep(0.2)
             title = driver.title
             if "404" in title or not title:
                 problems.append(f"{page}: did not load (title {title!r})")
                 continue
+            html_source = (args.html / page).read_text(encoding="utf-8", errors="replace")
+            if 'class="math' in html_source:
+                # MathJax typesets asynchronously; wait until no raw TeX span is left.
+                rendered = 0
+                for _ in range(100):
+                    rendered, raw = driver.execute_script(
+                        "return [document.querySelectorAll('mjx-container').length,"
+                        " Array.from(document.querySelectorAll('span.math, div.math'))"
+                        "  .filter(e => !e.querySelector('mjx-container')).length];"
+                    )
+                    if rendered and not raw:
+                        break
+                    time.sleep(0.1)
+                n_math += rendered
+                if not rendered or raw:
+                    problems.append(f"{page}: math not rendered ({raw} raw TeX element(s))")
             body = driver.find_element(By.TAG_NAME, "body").text
             for marker in ERROR_MARKERS:
                 if marker in body:
                     problems.append(f"{page}: shows {marker!r}")
+            if re.search(r"\\\(|\\\[", body):
+                problems.append(f"{page}: shows raw TeX delimiters")
             errors = driver.find_elements(By.CSS_SELECTOR, ".output.error, .output.traceback")
             if errors:
                 problems.append(f"{page}: {len(errors)} error output block(s)")
             images = driver.execute_script(
                 "return Array.from(document.images)"
-                ".map(i => [i.src, i.complete && i.naturalWidth > 0]);"
+                ".map(i => [i.src, i.complete && i.naturalWidth > 0, i.getAttribute('alt')]);"
             )
-            for src, ok in images:
+            for src, ok, alt in images:
                 n_images += 1
                 if not ok:
                     problems.append(f"{page}: image did not load: {src}")
+                name = unquote(urlparse(src).path.rsplit("/", 1)[-1])
+                if not alt or not alt.strip() or alt == name or FILE_NAME_ALT.search(alt.strip()):
+                    problems.append(f"{page}: image without descriptive alt text: {name}")
             # Every figure shows an image (or a table), never a figure's text repr.
             figures = driver.execute_script(
                 "return Array.from(document.querySelectorAll('figure')).map(f => "
@@ -171,6 +236,14 @@ def main(argv: list[str] | None = None) -> int:
                 n_figures += 1
                 if text_repr or (n_img == 0 and n_table == 0):
                     problems.append(f"{page}: figure {fig_id!r} has no image")
+            if page in story:
+                shown = driver.execute_script(
+                    "return Array.from(document.querySelectorAll('.cell_input'))"
+                    ".filter(e => e.checkVisibility() && !e.closest('details:not([open])'))"
+                    ".length;"
+                )
+                if shown:
+                    problems.append(f"{page}: {shown} code cell(s) visible without a click")
             hrefs = driver.execute_script(
                 "return Array.from(document.querySelectorAll('a[href]')).map(a => a.href);"
             )
@@ -191,20 +264,40 @@ def main(argv: list[str] | None = None) -> int:
                 ):
                     problems.append(f"{page}: missing anchor {url.path}#{url.fragment}")
             name = page.replace("/", "_").replace(".html", "")
-            height = driver.execute_script("return document.body.scrollHeight")
-            driver.set_window_size(1280, min(max(int(height), 800), 16000))
-            driver.save_screenshot(str(args.screenshots / f"{name}.png"))
-            driver.set_window_size(1280, 1600)
-
-        # Dark mode keeps figures readable: they have opaque backgrounds.
-        driver.get(urljoin(base, pages[min(3, len(pages) - 1)]))
-        driver.execute_script(
-            "document.documentElement.dataset.theme = 'dark';"
-            "const img = document.querySelector('figure img');"
-            "if (img) { img.scrollIntoView({block: 'center'}); }"
-        )
-        time.sleep(0.3)
-        driver.save_screenshot(str(args.screenshots / "dark_mode.png"))
+            for width in WIDTHS:
+                driver.set_window_size(width, 1000)
+                time.sleep(0.15)
+                overflow = driver.execute_script(
+                    "const d = document.documentElement;"
+                    "return [d.scrollWidth, d.clientWidth, Array.from(document.querySelectorAll("
+                    "'.bd-article *')).filter(e => e.getBoundingClientRect().right > d.clientWidth"
+                    " + 1 && e.getClientRects().length).slice(0, 3).map(e => e.tagName + '.' +"
+                    " e.className)];"
+                )
+                if overflow[0] > overflow[1] + 1:
+                    problems.append(
+                        f"{page}: scrolls sideways at {width} px ({overflow[0]} > {overflow[1]};"
+                        f" e.g. {', '.join(overflow[2])})"
+                    )
+                for mode in ("light", "dark"):
+                    driver.execute_script(
+                        "document.documentElement.dataset.theme = arguments[0];"
+                        "document.documentElement.dataset.mode = arguments[0];",
+                        mode,
+                    )
+                    height = driver.execute_script("return document.body.scrollHeight")
+                    driver.set_window_size(width, min(max(int(height), 800), 16000))
+                    time.sleep(0.15)
+                    driver.save_screenshot(str(args.screenshots / f"{name}_{width}_{mode}.png"))
+                    n_shots += 1
+                    driver.set_window_size(width, 1000)
+            for entry in driver.get_log("browser"):
+                if entry.get("level") == "SEVERE":
+                    problems.append(f"{page}: console error: {entry.get('message', '')[:200]}")
+            log = driver.get_log("performance")
+            n_requests += sum('"Network.requestWillBeSent"' in e["message"] for e in log)
+            for url in foreign_requests(log, base):
+                problems.append(f"{page}: request to another host: {url}")
 
         # Search works.
         driver.get(urljoin(base, f"search.html?q={args.search_term}"))
@@ -216,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.2)
         if not found:
             problems.append(f"search for {args.search_term!r} returned no results")
+        for url in foreign_requests(driver.get_log("performance"), base):
+            problems.append(f"search.html: request to another host: {url}")
     finally:
         driver.quit()
         server.shutdown()
@@ -224,10 +319,11 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"PROBLEM {problem}")
     print(
-        f"browser check: {len(pages)} pages, {n_figures} figures, {n_images} images, "
-        f"{n_links} internal links, "
+        f"browser check: {len(pages)} pages ({len(story)} story), {n_figures} figures, "
+        f"{n_images} images, {n_math} typeset formulas, {n_links} internal links, "
+        f"{n_requests} requests (all to {urlparse(base).netloc}) , "
         f"search hits for {args.search_term!r}: {found}; {len(problems)} problems; "
-        f"screenshots in {args.screenshots}"
+        f"{n_shots} screenshots in {args.screenshots}"
     )
     return 1 if problems else 0
 

@@ -10,8 +10,9 @@ import pytest
 from matplotlib.colors import to_hex
 
 from analysis.figures import border as figs
+from analysis.figures import label_overlaps
+from analysis.figures.style import PALETTE
 from analysis.geo import border_lines, countries
-from analysis.plotting import PALETTE
 
 
 @pytest.fixture(autouse=True)
@@ -51,24 +52,75 @@ def test_spread_keeps_order_and_gap() -> None:
     assert figs._spread([0.0, 0.0, 0.0], gap=2.0) == [0.0, 2.0, 4.0]
 
 
-def test_lengths_by_source_draws_one_bar_per_value_with_series_colours() -> None:
+def test_lengths_by_source_is_a_dot_chart_relative_to_the_published_median() -> None:
     table = pd.DataFrame(
         {
-            "neighbor_name": ["Finland", "Finland", "Norway", "Norway"],
-            "series": ["cia_factbook_latest", "ne_10m", "cia_factbook_latest", "ne_10m"],
-            "source": ["CIA", "NE 10m", "CIA", "NE 10m"],
-            "length_km": [1309.0, 1225.5, 191.0, 165.1],
+            "neighbor_name": ["Finland", "Finland", "Finland", "Norway", "Norway", "Norway"],
+            "series": ["cia_factbook_latest", "wikipedia_en", "ne_10m"] * 2,
+            "source": ["CIA", "Wiki", "NE 10m"] * 2,
+            "source_kind": ["cia_factbook", "wikipedia", "natural_earth"] * 2,
+            "kind": ["published", "published", "computed"] * 2,
+            "short_label": ["CIA World Factbook", "English Wikipedia", "Natural Earth 1:10m"] * 2,
+            "length_km": [1300.0, 1340.0, 1225.5, 200.0, 190.0, 165.1],
         }
     )
     fig = figs.lengths_by_source(table)
+    published, maps = fig.axes
+    assert not published.patches and not maps.patches  # dots, not bars
+    labels = {c.get_label(): c for ax in fig.axes for c in ax.collections}
+    assert set(labels) == {"CIA World Factbook", "English Wikipedia", "Natural Earth 1:10m"}
+    # Finland's median published figure is 1,320 km: the CIA's 1,300 km is 98.5 %.
+    cia = labels["CIA World Factbook"].get_offsets()
+    assert sorted(round(float(x), 1) for x, _ in cia) == [98.5, 102.6]
+    ne = labels["Natural Earth 1:10m"].get_offsets()
+    assert sorted(round(float(x), 1) for x, _ in ne) == [84.7, 92.8]
+    assert (
+        to_hex(labels["Natural Earth 1:10m"].get_facecolor()[0])
+        == figs.SOURCE_COLOURS["ne_10m"].lower()
+    )
+    assert [t.get_text() for t in published.get_yticklabels()] == ["Norway", "Finland"]
+    assert "%" in published.get_xlabel()
+    assert label_overlaps(fig) == []
+
+
+def test_before_after_marks_double_the_length_before() -> None:
+    ratios = pd.DataFrame(
+        {
+            "label": ["CIA", "Map"],
+            "kind": ["published", "map"],
+            "before_km": [1317.0, 1069.0],
+            "after_km": [2626.0, 2295.0],
+        }
+    )
+    fig = figs.before_after(ratios, before_label="before Finland joined", after_label="after")
     ax = fig.axes[0]
-    widths = sorted(round(p.get_width(), 1) for p in ax.patches)
-    assert widths == [165.1, 191.0, 1225.5, 1309.0]
-    colours = {to_hex(p.get_facecolor()) for p in ax.patches}
-    assert PALETTE["blue"].lower() in colours
-    assert figs.SOURCE_COLOURS["ne_10m"].lower() in colours
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Norway", "Finland"]
-    assert "km" in ax.get_xlabel()
+    ticks = [ln for ln in ax.get_lines() if ln.get_color() == PALETTE["vermillion"]]
+    assert sorted(float(ln.get_xdata()[0]) for ln in ticks) == [2138.0, 2634.0]
+    assert [t.get_text() for t in ax.texts] == ["1.994×", "2.147×"]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["before Finland joined", "after", "2 × before Finland joined"]
+    assert label_overlaps(fig) == []
+
+
+def test_every_source_in_the_evidence_has_a_short_label_and_a_colour() -> None:
+    from analysis.checks.evidence import lengths_by_source
+
+    t = lengths_by_source("RUS", ["FIN"])
+    assert (t["short_label"].str.len() <= 30).all()
+    assert set(t["series"]) <= set(figs.SOURCE_COLOURS)
+
+
+def test_year_colours_stay_apart_under_colour_blindness() -> None:
+    from analysis.figures.style import MAP_COLOURS, colour_distance
+
+    colours = list(figs.YEAR_COLOURS.values())
+    backgrounds = [MAP_COLOURS["land"], MAP_COLOURS["focus"], "#FFFFFF"]
+    for deficiency in ("deuteranopia", "protanopia"):
+        for i, a in enumerate(colours):
+            for b in colours[i + 1 :] + backgrounds:
+                assert colour_distance(a, b, deficiency) >= 20, (a, b, deficiency)
+    # The colour it replaces, reddish purple, fails against the land under deuteranopia.
+    assert colour_distance(PALETTE["purple"], MAP_COLOURS["focus"], "deuteranopia") < 20
 
 
 def test_ratio_by_source_marks_doubling_and_labels_each_ratio() -> None:
@@ -77,10 +129,12 @@ def test_ratio_by_source_marks_doubling_and_labels_each_ratio() -> None:
             "label": ["CIA", "Wikipedia", "missing"],
             "ratio": [1.994, 2.107, np.nan],
             "kind": ["cia_factbook", "wikipedia", "wikipedia"],
+            "kind_label": ["CIA World Factbook", "English Wikipedia", "English Wikipedia"],
         }
     )
-    fig = figs.ratio_by_source(ratios)
+    fig = figs.ratio_by_source(ratios, label="Russia–NATO border after Finland joined ÷ before")
     ax = fig.axes[0]
+    assert ax.get_xlabel() == "Russia–NATO border after Finland joined ÷ before"
     texts = [t.get_text() for t in ax.texts]
     assert "1.994" in texts and "2.107" in texts
     assert len([t for t in ax.get_yticklabels() if t.get_text()]) == 2  # NaN row dropped
@@ -102,8 +156,9 @@ def test_richardson_plot_normalises_lengths() -> None:
         }
     )
     ratio = pd.DataFrame({"step_km": [0, 1, 10], "ratio": [2.1, 2.15, 2.2]})
-    fig = figs.richardson_plot(lengths, ratio)
+    fig = figs.richardson_plot(lengths, ratio, ratio_label="after ÷ before Estonia joined")
     left, right = fig.axes
+    assert right.get_ylabel() == "after ÷ before Estonia joined"
     ys = {ln.get_label(): list(ln.get_ydata()) for ln in left.get_lines()}
     assert ys["A"] == [95.0, 80.0] and ys["B"] == [100.0, 100.0]
     assert left.get_xscale() == "log" and right.get_xscale() == "log"
@@ -129,7 +184,6 @@ def test_year_colour_handles_missing_values() -> None:
 
 
 def test_chapter_three_figures_have_no_overlapping_labels() -> None:
-    from analysis.figures import label_overlaps
     from analysis.reference import accession_table
 
     lines = border_lines("RUS", "10m")

@@ -12,8 +12,8 @@ import pandas as pd
 import pytest
 
 from analysis.figures import growth, label_overlaps
+from analysis.figures.style import PALETTE
 from analysis.geo import alliance_border_timeline, countries
-from analysis.plotting import PALETTE
 from analysis.reference import accession_table
 
 

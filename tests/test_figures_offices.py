@@ -93,3 +93,40 @@ def test_partner_timeline() -> None:
     assert len(ax.texts) == len(m)
     assert label_overlaps(fig) == []
     plt.close(fig)
+
+
+def test_asian_offices_say_before_2013_and_keep_opening_order(offices: pd.DataFrame) -> None:
+    a = of.asian_offices(offices)
+    astana = a[a["city"] == "Astana"].iloc[0]
+    assert astana["opened_text"] == "before 2013"
+    tashkent = a[a["city"] == "Tashkent"].iloc[0]
+    assert (tashkent["opened_text"], tashkent["closed_text"]) == ("16 May 2013", "1 April 2017")
+    assert a[a["city"] == "Kuwait City"]["opened_text"].iloc[0] == "January 2017"
+    assert a[a["city"] == "Tokyo"]["opened_text"].iloc[0] == "–"
+
+
+def test_partial_date_text_covers_every_precision() -> None:
+    assert of.partial_date_text("1990", "decade") == "1990s"
+    assert of.partial_date_text("2013", "year") == "2013"
+    assert of.partial_date_text(None, "day") == "–"
+    assert of.partial_date_text("2023-07-11", "day") == "11 July 2023"
+
+
+def test_tokyo_plan_spans_2023_to_2025_with_sources() -> None:
+    import re
+    from pathlib import Path
+
+    from analysis.figures import article
+
+    plan = of.tokyo_plan()
+    assert plan["date"].is_monotonic_increasing
+    assert plan["date"].iloc[0] == pd.Timestamp("2023-05-03")
+    assert plan["date"].iloc[-1].year == 2025
+    bib = (Path(__file__).resolve().parents[1] / "book" / "references.bib").read_text()
+    keys = set(re.findall(r"@\w+\{([^,]+),", bib))
+    assert set(plan["cite"]) <= keys  # every event names a source the book can cite
+    fig = article.timeline(plan, None, wrap=52)
+    texts = [t.get_text().replace("\n", " ") for t in fig.axes[0].texts]
+    assert texts == plan["label"].tolist()  # full labels, in date order
+    assert label_overlaps(fig) == []
+    plt.close(fig)

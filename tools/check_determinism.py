@@ -39,19 +39,21 @@ def glued(path: Path) -> dict[str, list[str]]:
         import json
 
         for name, out in json.loads(sidecar.read_text(encoding="utf-8")).items():
-            found[name] = [_value(m, v) for m, v in sorted(out.get("data", {}).items())]
+            found[name] = sorted(_value(m, v) for m, v in out.get("data", {}).items())
         return found
     nb = nbformat.read(str(path), as_version=4)
     for cell in nb.cells:
         for out in cell.get("outputs", []):
-            name = out.get("metadata", {}).get("scrapbook", {}).get("name")
+            scrapbook = out.get("metadata", {}).get("scrapbook", {})
+            name = scrapbook.get("name")
             if name:
+                # glue(..., display=False) stores record/<mime>; display=True stores <mime>
+                # (the figure is also the cell's output, shown in JupyterLab).
+                prefix = scrapbook.get("mime_prefix", RECORD)
                 data = out.get("data", {})
-                found[name] = [
-                    _value(m[len(RECORD) :], v)
-                    for m, v in sorted(data.items())
-                    if m.startswith(RECORD)
-                ]
+                found[name] = sorted(
+                    _value(m[len(prefix) :], v) for m, v in data.items() if m.startswith(prefix)
+                )
     return found
 
 

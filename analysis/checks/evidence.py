@@ -24,7 +24,6 @@ from analysis.reference import (
     border_sources,
     factbook_borders,
     members_on,
-    published_ratio,
     resolve_alliance,
 )
 
@@ -39,6 +38,7 @@ __all__ = [
     "office_span",
     "pair_lengths",
     "ratio_table",
+    "ratios_from_lengths",
     "subject",
 ]
 
@@ -251,7 +251,9 @@ def pair_lengths(a: str, b: str) -> pd.DataFrame:
 
 #: Columns of :func:`ratio_table`.
 RATIO_COLUMNS = [
-    "source", "kind", "source_kind", "series", "before_km", "after_km", "increase_km", "ratio",
+    "source",
+    "short_label",
+    "source_name", "kind", "source_kind", "series", "before_km", "after_km", "increase_km", "ratio",
     "url",
 ]  # fmt: skip
 
@@ -259,74 +261,17 @@ RATIO_COLUMNS = [
 def ratio_table(country: str, before: Sequence[str], after: Sequence[str]) -> pd.DataFrame:
     """A country's border with a group before and after a change, by every source.
 
-    Published sources are the like-for-like series of :func:`border_series` that
-    cover every border involved; computed ones are the catalogue's rulers.
+    :func:`ratios_from_lengths` of :func:`lengths_by_source` for the borders involved.
 
     Examples
     --------
     >>> t = ratio_table("RUS", ["NOR", "EST", "LVA", "LTU", "POL"],
     ...                 ["NOR", "EST", "LVA", "LTU", "POL", "FIN"])
-    >>> t.set_index("series").loc["cia_factbook_latest", "ratio"].round(3)
-    np.float64(1.994)
+    >>> round(float(t.set_index("series").loc["cia_factbook_latest", "ratio"]), 3)
+    1.994
     """
-    rows: list[dict[str, object]] = []
-    for s in border_series(country):
-        r = published_ratio(s, before, after, country)
-        if r.missing:
-            continue
-        rows.append(
-            {
-                "source": r.label,
-                "kind": "published",
-                "source_kind": r.source_kind,
-                "series": s,
-                "before_km": r.before_km,
-                "after_km": r.after_km,
-                "increase_km": r.after_km - r.before_km,
-                "ratio": r.ratio,
-                "url": " ; ".join(dict.fromkeys(r.figures["url"])),
-            }  # fmt: skip
-        )
-    if not any(r["source_kind"] == "cia_factbook" for r in rows):
-        fb = factbook_borders(country)
-        lengths = dict(zip(fb["neighbor_code"], fb["length_km"], strict=True))
-        if all(c in lengths for c in [*before, *after]):
-            b = float(sum(lengths[c] for c in before))
-            a = float(sum(lengths[c] for c in after))
-            rows.append(
-                {
-                    "source": _factbook_label(),
-                    "kind": "published",
-                    "source_kind": "cia_factbook",
-                    "series": "factbook",
-                    "before_km": b,
-                    "after_km": a,
-                    "increase_km": a - b,
-                    "ratio": a / b if b > 0 else float("nan"),
-                    "url": str(fb["url"].iloc[0]).split(" ; ")[0] if len(fb) else "",
-                }  # fmt: skip
-            )
-    comp = computed_lengths(country)
-    for sid, g in comp.groupby("source_id", sort=False):
-        lengths = dict(zip(g["neighbor_iso3"], g["length_km"], strict=True))
-        if bool(g["regional"].iloc[0]) and any(c not in lengths for c in [*before, *after]):
-            continue  # a regional ruler that leaves out (cannot trust) a border involved
-        b = float(sum(lengths.get(c, 0.0) for c in before))
-        a = float(sum(lengths.get(c, 0.0) for c in after))
-        rows.append(
-            {
-                "source": g["label"].iloc[0],
-                "kind": "computed",
-                "source_kind": g["source_kind"].iloc[0],
-                "series": sid,
-                "before_km": b,
-                "after_km": a,
-                "increase_km": a - b,
-                "ratio": a / b if b > 0 else float("nan"),
-                "url": g["url"].iloc[0],
-            }  # fmt: skip
-        )
-    return pd.DataFrame(rows, columns=RATIO_COLUMNS)
+    involved = sorted(set(before) | set(after))
+    return ratios_from_lengths(lengths_by_source(country, involved), before, after)
 
 
 def bordering_members(country: str, alliance: str, on: date) -> list[str]:
@@ -364,12 +309,19 @@ def lengths_by_source(
 ) -> pd.DataFrame:
     """Each neighbour's border length by source: published series and computed rulers.
 
+    Published sources are the like-for-like series of :func:`border_series`, and
+    the Factbook's figures for any country that has no Factbook series of its own;
+    computed ones are the catalogue's rulers.  A world ruler that shows no border
+    with a neighbour gives 0 km (the map has none); a regional ruler (``osm``) that
+    leaves a border out (it cannot be trusted for it) gives no row for it.
+
     Returns
     -------
     pandas.DataFrame
         Long form: ``neighbor_iso3``, ``neighbor_name``, ``kind`` (published or
         computed), ``source_kind``, ``series`` (series or source id), ``source``
-        (the catalogue's label) and ``length_km``.
+        (the catalogue's label), ``length_km``, ``url``, ``short_label`` and
+        ``source_name`` (the catalogue's short label and the name of the source).
 
     Examples
     --------
@@ -378,14 +330,14 @@ def lengths_by_source(
     [['cia_factbook_latest', 1309.0], ['ne_10m', 1225.5]]
     """
     wanted = None if neighbours_ is None else list(neighbours_)
-    cat = border_sources().set_index("series")
+    cat = border_sources().set_index("source_id")
+    by_series = border_sources().set_index("series")
     names = list(series) if series is not None else border_series(country)
     frames: list[pd.DataFrame] = []
     for s in names:
         f = border_figures(country, series=s)
         if wanted is not None:
             f = f[f["neighbor_iso3"].isin(wanted)]
-        label = str(cat.loc[s, "label"]) if s in cat.index else s
         frames.append(
             pd.DataFrame(
                 {
@@ -393,9 +345,28 @@ def lengths_by_source(
                     "kind": "published",
                     "source_kind": f["source_kind"].to_numpy(),
                     "series": s,
-                    "source": label,
+                    "source": str(by_series.loc[s, "label"]) if s in by_series.index else s,
                     "length_km": f["length_km"].astype(float).to_numpy(),
-                }  # fmt: skip
+                    "url": f["url"].to_numpy(),
+                }
+            )
+        )
+    has_factbook = any((f["source_kind"] == "cia_factbook").any() for f in frames)
+    if series is None and not has_factbook and "factbook" in cat.index:
+        fb = factbook_borders(country)
+        if wanted is not None:
+            fb = fb[fb["neighbor_code"].isin(wanted)]
+        frames.append(
+            pd.DataFrame(
+                {
+                    "neighbor_iso3": fb["neighbor_code"].to_numpy(),
+                    "kind": "published",
+                    "source_kind": "cia_factbook",
+                    "series": "factbook",
+                    "source": str(cat.loc["factbook", "label"]),
+                    "length_km": fb["length_km"].astype(float).to_numpy(),
+                    "url": [str(u).split(" ; ")[0] for u in fb["url"]],
+                }
             )
         )
     codes = (
@@ -406,21 +377,92 @@ def lengths_by_source(
         lengths = {
             str(k): float(v) for k, v in zip(g["neighbor_iso3"], g["length_km"], strict=True)
         }
+        regional = bool(g["regional"].iloc[0])
+        shown = [c for c in codes if c in lengths] if regional else list(codes)
         frames.append(
             pd.DataFrame(
                 {
-                    "neighbor_iso3": codes,
+                    "neighbor_iso3": shown,
                     "kind": "computed",
                     "source_kind": g["source_kind"].iloc[0],
                     "series": sid,
                     "source": g["label"].iloc[0],
-                    "length_km": [float(lengths.get(c, 0.0)) for c in codes],
-                }  # fmt: skip
+                    "length_km": [float(lengths.get(c, 0.0)) for c in shown],
+                    "url": g["url"].iloc[0],
+                }
             )
         )
     out = pd.concat(frames, ignore_index=True)
     out.insert(1, "neighbor_name", [country_name(c) for c in out["neighbor_iso3"]])
+    # the catalogue's short label and source name, for tables and figures
+    labels = border_sources()
+    key = labels["series"].where(labels["kind"] == "published", labels["source_id"])
+    key = key.where(key != "", labels["source_id"])
+    short = dict(zip(key, labels["short_label"], strict=True))
+    source_names = dict(zip(key, labels["source_name"], strict=True))
+    out["short_label"] = [
+        short.get(s, str(src)) for s, src in zip(out["series"], out["source"], strict=True)
+    ]
+    out["source_name"] = [
+        source_names.get(s, str(k)) for s, k in zip(out["series"], out["source_kind"], strict=True)
+    ]
     return out
+
+
+def ratios_from_lengths(
+    lengths: pd.DataFrame, before: Iterable[str], after: Iterable[str]
+) -> pd.DataFrame:
+    """Sum each source's lengths before and after a change, like for like.
+
+    Parameters
+    ----------
+    lengths
+        :func:`lengths_by_source` (one row per border and source).
+    before, after
+        Neighbours counted before and after the change.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per source that has a figure for every border needed, in the order
+        of ``lengths`` (columns :data:`RATIO_COLUMNS`).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"neighbor_iso3": ["NOR", "FIN", "NOR"], "kind": ["published"] * 3,
+    ...     "series": ["cia", "cia", "wiki"], "source": ["CIA", "CIA", "Wiki"],
+    ...     "short_label": ["CIA", "CIA", "Wiki"], "source_name": ["the CIA"] * 2 + ["Wiki"],
+    ...     "source_kind": ["cia_factbook", "cia_factbook", "wikipedia"],
+    ...     "length_km": [191.0, 1309.0, 195.7], "url": ["u", "u", "w"]})
+    >>> ratios_from_lengths(t, ["NOR"], ["NOR", "FIN"])[["series", "ratio"]].round(2)
+      series  ratio
+    0    cia   7.85
+    """
+    b, a = list(before), list(after)
+    rows = []
+    for sid, grp in lengths.groupby("series", sort=False):
+        km = dict(zip(grp["neighbor_iso3"], grp["length_km"].astype(float), strict=True))
+        if any(c not in km for c in b + a):
+            continue  # not like for like: this source lacks a border
+        before_km = float(sum(km[c] for c in b))
+        after_km = float(sum(km[c] for c in a))
+        used = grp[grp["neighbor_iso3"].isin(set(b) | set(a))]
+        rows.append(
+            {
+                "source": grp["source"].iloc[0],
+                "short_label": grp["short_label"].iloc[0],
+                "source_name": grp["source_name"].iloc[0],
+                "kind": grp["kind"].iloc[0],
+                "source_kind": grp["source_kind"].iloc[0],
+                "series": sid,
+                "before_km": before_km,
+                "after_km": after_km,
+                "increase_km": after_km - before_km,
+                "ratio": after_km / before_km if before_km > 0 else float("nan"),
+                "url": " ; ".join(dict.fromkeys(str(u) for u in used["url"])),
+            }
+        )
+    return pd.DataFrame(rows, columns=RATIO_COLUMNS)
 
 
 def compare_with_published(

@@ -2,7 +2,7 @@
 
 Each module takes tidy data from :mod:`analysis.geo`, :mod:`analysis.reference` or
 :mod:`analysis.checks` and returns :class:`matplotlib.figure.Figure` objects in the
-project style (:mod:`analysis.plotting`); none of them measures borders or reads
+project style (:mod:`analysis.figures.style`); none of them measures borders or reads
 data files itself.  Submodules are imported on demand (``from analysis.figures
 import growth``), so importing this package stays cheap.
 
@@ -45,7 +45,7 @@ def text_boxes(fig: Figure) -> list[tuple[str, Bbox]]:
 
     Examples
     --------
-    >>> from analysis.plotting import new_figure
+    >>> from analysis.figures.style import new_figure
     >>> fig, ax = new_figure()
     >>> _ = ax.text(0.5, 0.5, "hello")
     >>> any(t == "hello" for t, _ in text_boxes(fig))
@@ -92,7 +92,7 @@ def label_overlaps(fig: Figure, *, pad: float = 0.0) -> list[tuple[str, str]]:
 
     Examples
     --------
-    >>> from analysis.plotting import new_figure
+    >>> from analysis.figures.style import new_figure
     >>> fig, ax = new_figure()
     >>> _ = ax.text(0.1, 0.5, "left"); _ = ax.text(0.8, 0.5, "right")
     >>> label_overlaps(fig)

@@ -1,149 +1,101 @@
 """Figures for the chapter "What the article says".
 
 They take the tables returned by :func:`analysis.text.analyze` and return
-:class:`matplotlib.figure.Figure` objects in the project style.
+:class:`matplotlib.figure.Figure` objects in the project style:
+:func:`mentions_chart` ranks the countries mentioned, :func:`timeline` draws
+dated events with their full sentences (also used for the Tokyo office plan in
+:mod:`analysis.figures.offices`).
 """
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 
-import geopandas as gpd
 import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.text import Text
-from matplotlib.transforms import Bbox
 
-from analysis.plotting import MAP_COLOURS, PALETTE, map_axes, new_figure, projection
-
-#: Fill colours for mention counts (light to dark blue, readable for colour-blind readers).
-MENTION_CLASSES: tuple[tuple[int, int, str], ...] = (
-    (1, 1, "#C6DBEF"),
-    (2, 3, "#6BAED6"),
-    (4, 8, "#2171B5"),
-    (9, 10**6, "#08306B"),
-)
+from analysis.figures.style import PALETTE, new_figure
 
 
-def mention_colour(mentions: int) -> str:
-    """Return the fill colour for a number of mentions.
+def mentions_chart(mentioned: pd.DataFrame, *, top: int | None = None) -> Figure:
+    """Ranked bar chart of the countries an article mentions, most mentioned at the top.
 
-    Examples
-    --------
-    >>> mention_colour(1), mention_colour(9)
-    ('#C6DBEF', '#08306B')
-    """
-    for low, high, colour in MENTION_CLASSES:
-        if low <= mentions <= high:
-            return colour
-    return MAP_COLOURS["land"]
-
-
-#: Offsets (points) tried in turn for a label, nearest first.
-LABEL_OFFSETS: tuple[tuple[float, float], ...] = (
-    (0, -11), (0, 11), (40, 0), (-40, 0), (30, -22), (30, 22), (-30, -22), (-30, 22),
-    (0, -30), (0, 30), (60, -10), (-60, -10), (60, 30), (-60, 30),
-)  # fmt: skip
-
-
-def place_labels(ax: Axes, items: list[tuple[float, float, str, float]]) -> None:
-    """Annotate points with text, trying :data:`LABEL_OFFSETS` until a label overlaps none.
-
-    ``items`` are ``(x, y, text, priority)`` in data coordinates, placed in order; a
-    label moved off its point gets a thin leader line.
-    """
-    fig = ax.figure
-    fig.canvas.draw()
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
-    placed: list[Bbox] = []
-    for x, y, text, _ in items:
-        ann = None
-        for dx, dy in LABEL_OFFSETS:
-            if ann is not None:
-                ann.remove()
-            ann = ax.annotate(
-                text,
-                (x, y),
-                xytext=(dx, dy),
-                textcoords="offset points",
-                ha="center",
-                va="center",
-                fontsize=9,
-                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85},
-                arrowprops=(
-                    None
-                    if abs(dx) + abs(dy) <= 11
-                    else {"arrowstyle": "-", "color": "#444444", "linewidth": 0.5}
-                ),
-            )
-            ann.update_positions(renderer)
-            box = Text.get_window_extent(ann, renderer).expanded(1.05, 1.1)
-            if not any(box.overlaps(b) for b in placed):
-                break
-        if ann is not None:
-            placed.append(Text.get_window_extent(ann, renderer))
-
-
-def countries_map(world: gpd.GeoDataFrame, mentioned: pd.DataFrame) -> Figure:
-    """World map (Equal Earth) of the countries an article mentions, shaded by mentions.
+    A map would let the largest countries dominate whatever their count; bars give
+    each country the same room and make the counts comparable.
 
     Parameters
     ----------
-    world
-        Country polygons with ``iso3`` (EPSG:4326), e.g. ``analysis.geo.countries("50m")``.
     mentioned
-        The ``countries`` table of an analysis: ``iso3``, ``name``, ``mentions``.
+        The ``countries`` table of an analysis: ``name`` and ``mentions``.
+    top
+        Show only the ``top`` most mentioned (default: all).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes; y tick labels are the countries from the top down, and each bar
+        is labelled with its count.
 
     Examples
     --------
-    >>> from analysis.geo import countries
-    >>> fig = countries_map(countries("110m"), pd.DataFrame(
-    ...     {"iso3": ["JPN"], "name": ["Japan"], "mentions": [3]}))
-    >>> len(fig.axes)
-    1
+    >>> fig = mentions_chart(pd.DataFrame({"name": ["Japan", "Russia"], "mentions": [9, 5]}))
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    ['Japan', 'Russia']
+    >>> [t.get_text() for t in fig.axes[0].texts]
+    ['9', '5']
     """
-    fig, ax = new_figure(width=9.0, height=4.8)
-    map_axes(ax)
-    proj = projection("world")
-    w = world[world["iso3"] != "ATA"]
-    w = w.assign(geometry=w.geometry.clip_by_rect(-180, -60, 180, 85)).to_crs(proj)
-    counts = dict(zip(mentioned["iso3"], mentioned["mentions"], strict=True))
-    colours = [
-        mention_colour(int(counts[i])) if i in counts else MAP_COLOURS["land"] for i in w["iso3"]
-    ]
-    w.plot(ax=ax, color=colours, edgecolor=MAP_COLOURS["edge"], linewidth=0.3)
-    # Label each mentioned country with its count, moving labels until none overlap.
-    anchors = []
-    for _, row in w[w["iso3"].isin(counts)].iterrows():
-        geom = row.geometry
-        part = max(getattr(geom, "geoms", [geom]), key=lambda g: g.area)
-        p = part.representative_point()
-        name = mentioned.loc[mentioned["iso3"] == row["iso3"], "name"].iloc[0]
-        anchors.append((p.x, p.y, f"{name} ({counts[row['iso3']]})", part.area))
-    fig.tight_layout()  # fix the layout first: placement works in display coordinates
-    # Big countries first: they keep the label inside them.
-    place_labels(ax, sorted(anchors, key=lambda a: -a[3]))
-    handles = [
-        Patch(color=c, label=f"{lo}" if lo == hi else (f"{lo}–{hi}" if hi < 10**6 else f"{lo}+"))
-        for lo, hi, c in MENTION_CLASSES
-    ]
-    ax.legend(handles=handles, title="Mentions", loc="lower left", fontsize=9, title_fontsize=9)
+    data = mentioned.sort_values(["mentions", "name"], ascending=[False, True], kind="stable")
+    if top is not None:
+        data = data.head(top)
+    fig, ax = new_figure(width=6.0, height=0.8 + 0.3 * max(len(data), 1))
+    y = np.arange(len(data))[::-1]
+    ax.barh(y, data["mentions"], color=PALETTE["blue"], height=0.65)
+    for yi, n in zip(y, data["mentions"], strict=True):
+        ax.annotate(
+            f"{int(n)}", (n, yi), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9
+        )
+    ax.set_yticks(y, data["name"])
+    ax.set_xlabel("Mentions (names, demonyms and capitals)")
+    ax.set_xlim(0, max(float(data["mentions"].max()) if len(data) else 1.0, 1.0) * 1.12)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y", visible=False)
+    fig.tight_layout()
     return fig
 
 
-def timeline(events: pd.DataFrame, published: date | None = None) -> Figure:
-    """Timeline of dated events: one marker and label per event, in date order.
+def timeline(
+    events: pd.DataFrame,
+    published: date | None = None,
+    *,
+    wrap: int = 58,
+    published_label: str = "article published",
+    width: float = 8.0,
+    dated: bool = False,
+    span: tuple[str, str] | None = None,
+) -> Figure:
+    """Timeline of dated events: one marker and a full, wrapped label per event, in date order.
 
     Parameters
     ----------
     events
         ``date`` (datetime-like) and ``label`` columns.
     published
-        Drawn as a distinct marker, "article published".
+        Drawn as a distinct marker, labelled ``published_label``.
+    wrap
+        Characters per label line; labels are wrapped, never cut.
+    published_label
+        Label of the ``published`` marker.
+    width
+        Figure width in inches.
+    dated
+        Start each label with its date ("3 May 2023: …").
+    span
+        First and last day of the time axis (ISO dates); default: the events' range.
+        Events in the right half of the axis are labelled to their left, so that
+        every label stays inside the frame.
 
     Examples
     --------
@@ -152,18 +104,34 @@ def timeline(events: pd.DataFrame, published: date | None = None) -> Figure:
     >>> [t.get_text() for t in fig.axes[0].texts]
     ['Finland joins', 'article published']
     """
-    ev = events.assign(date=pd.to_datetime(events["date"])).sort_values("date")
+    ev = events.assign(date=pd.to_datetime(events["date"])).sort_values("date", kind="stable")
     rows = list(ev.itertuples(index=False))
-    fig, ax = new_figure(width=9.0, height=1.0 + 0.45 * (len(rows) + 1))
-    ys = np.arange(len(rows), 0, -1, dtype=float)
-    for y, row in zip(ys, rows, strict=True):
+    days = ev["date"].dt.strftime("%-d %B %Y").tolist()
+    texts = [f"{d}: {r.label}" if dated else str(r.label) for d, r in zip(days, rows, strict=True)]
+    labels = [textwrap.fill(t, wrap) for t in texts]
+    lines = [lab.count("\n") + 1 for lab in labels]
+    # Each event gets a band as tall as its label; the publication marker sits at 0.
+    heights = [0.35 + 0.32 * n for n in lines]
+    ys_list, top = [], 0.6
+    for h in reversed(heights):
+        ys_list.append(top + h / 2)
+        top += h
+    ys = list(reversed(ys_list))
+    fig, ax = new_figure(width=width, height=0.9 + 0.2 * top + 0.15 * len(rows))
+    if span is not None:
+        first, last = pd.Timestamp(span[0]), pd.Timestamp(span[1])
+        on_left = (ev["date"] > first + (last - first) * 0.55).tolist()
+    else:
+        on_left = [False] * len(rows)
+    for y, row, label, left in zip(ys, rows, labels, on_left, strict=True):
         ax.plot([row.date, row.date], [0, y], color="#BBBBBB", linewidth=0.8, zorder=1)
         ax.scatter([row.date], [y], color=PALETTE["blue"], s=30, zorder=2)
         ax.annotate(
-            row.label,
+            label,
             (row.date, y),
-            xytext=(6, 0),
+            xytext=(-6 if left else 6, 0),
             textcoords="offset points",
+            ha="right" if left else "left",
             va="center",
             fontsize=8.5,
         )
@@ -171,7 +139,7 @@ def timeline(events: pd.DataFrame, published: date | None = None) -> Figure:
         ts = pd.Timestamp(published)
         ax.scatter([ts], [0.0], color=PALETTE["vermillion"], marker="D", s=36, zorder=3)
         ax.annotate(
-            "article published",
+            published_label,
             (ts, 0.0),
             xytext=(6, 0),
             textcoords="offset points",
@@ -185,29 +153,26 @@ def timeline(events: pd.DataFrame, published: date | None = None) -> Figure:
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b %Y"))
     if not len(ev) and published is None:
         return fig
+    ax.set_ylim(-0.6, top + 0.2)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    if span is not None:
+        ax.set_xlim(pd.Timestamp(span[0]), pd.Timestamp(span[1]))
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        ax.set_xlabel("Date")
+        fig.tight_layout()
+        return fig
     lo = ev["date"].min() if len(ev) else pd.Timestamp(published)  # type: ignore[arg-type]
     hi = pd.Timestamp(published) if published is not None else ev["date"].max()
-    span = max((hi - lo).days, 10)
-    ax.set_xlim(lo - pd.Timedelta(days=span * 0.05), hi + pd.Timedelta(days=span * 0.6))
-    ax.set_ylim(-0.6, len(rows) + 0.6)
+    days = max((hi - lo).days, 10)
+    # Room on the right for the longest label (about 0.075 in per character at 8.5 pt).
+    room = min(0.85, wrap * 0.075 / width)
+    ax.set_xlim(
+        lo - pd.Timedelta(days=days * 0.04), hi + pd.Timedelta(days=days * room / (1 - room))
+    )
     ax.set_xlabel("Date")
     fig.tight_layout()
     return fig
-
-
-def shorten(text: str, width: int = 60) -> str:
-    """Cut text at a word boundary to at most ``width`` characters, adding an ellipsis.
-
-    Examples
-    --------
-    >>> shorten("On April 4, Finland officially joined NATO, becoming the 31st member", 30)
-    'On April 4, Finland officially…'
-    """
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    cut = text[: width + 1].rsplit(" ", 1)[0].rstrip(",;:")
-    return cut + "…"
 
 
 def dated_events(
@@ -222,12 +187,12 @@ def dated_events(
     text
         The analysed text (used when the sentence is not among the claims).
     width
-        Longest label, in characters.
+        Characters of context either side of a date whose sentence is not a claim.
 
     Returns
     -------
     pandas.DataFrame
-        ``date``, ``text`` (as written), ``label`` (the shortened sentence).
+        ``date``, ``text`` (as written), ``label`` (the whole sentence, never cut).
 
     Examples
     --------
@@ -247,6 +212,6 @@ def dated_events(
             start, end = int(d.start), int(d.end)  # type: ignore[arg-type]
             sentence = text[max(0, start - width // 2) : end + width // 2]
         rows.append(
-            {"date": pd.Timestamp(d.iso), "text": d.text, "label": shorten(sentence, width)}
+            {"date": pd.Timestamp(d.iso), "text": d.text, "label": " ".join(sentence.split())}
         )
     return pd.DataFrame(rows, columns=["date", "text", "label"])

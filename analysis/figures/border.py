@@ -7,21 +7,26 @@ project style; none computes border lengths itself.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.transforms import ScaledTranslation
 
-from analysis.plotting import CYCLE, MAP_COLOURS, PALETTE, map_axes, new_figure, projection
+from analysis.figures.style import CYCLE, MAP_COLOURS, PALETTE, map_axes, new_figure, projection
 
 #: Colours for the NATO accession years of Russia's neighbours (Okabe–Ito).
+#: Chosen so that every pair, and each against the map's greys, stays at least
+#: ΔE 20 apart under deuteranopia and protanopia (see
+#: :func:`analysis.figures.style.colour_distance`): reddish purple, the usual
+#: fourth Okabe–Ito colour, turns into the grey of the land under deuteranopia.
 YEAR_COLOURS: dict[int, str] = {
     1949: PALETTE["blue"],
-    1999: PALETTE["purple"],
-    2004: PALETTE["orange"],
+    1999: PALETTE["black"],
+    2004: PALETTE["sky"],
     2023: PALETTE["vermillion"],
 }
 NON_NATO_COLOUR = "#555555"
@@ -36,22 +41,17 @@ SOURCE_COLOURS: dict[str, str] = {
     "ne_10m": "#333333",
     "ne_50m": "#777777",
     "ne_110m": "#B5B5B5",
+    "osm": "#000000",
 }
 
-#: Readable names of the kinds of source.
-KIND_LABELS: dict[str, str] = {
-    "cia_factbook": "CIA World Factbook",
-    "national": "national agencies",
-    "wikipedia": "English Wikipedia",
-    "russian_border_service": "Russia's border service",
-    "natural_earth": "Natural Earth (measured here)",
-}
+#: Colour of each source (by its kind); labels come from the catalogue of border sources.
 KIND_COLOURS: dict[str, str] = {
     "cia_factbook": PALETTE["blue"],
     "national": PALETTE["orange"],
     "wikipedia": PALETTE["green"],
     "russian_border_service": PALETTE["purple"],
     "natural_earth": "#555555",
+    "openstreetmap": "#000000",
 }
 
 
@@ -79,8 +79,9 @@ def border_map(
     country: str = "RUS",
     *,
     zoom_bounds: tuple[float, float, float, float] = (16.0, 52.5, 36.5, 71.5),
+    alliance: str = "NATO",
 ) -> Figure:
-    """Map a country's land borders, coloured by the year each neighbour joined NATO.
+    """Map a country's land borders, coloured by the year each neighbour joined an alliance.
 
     Parameters
     ----------
@@ -95,6 +96,8 @@ def border_map(
     zoom_bounds
         lon/lat box (west, south, east, north) of the right-hand close-up, which
         keeps Kaliningrad and the Baltic borders visible.
+    alliance
+        Its name, for the legend ("joined NATO 2023", "not NATO").
 
     Returns
     -------
@@ -164,90 +167,137 @@ def border_map(
                 bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.9},
             )
     handles = [
-        Line2D([], [], color=c, linewidth=2.2, label=f"joined NATO {y}")
+        Line2D([], [], color=c, linewidth=2.2, label=f"joined {alliance} {y}")
         for y, c in sorted(YEAR_COLOURS.items())
     ]
-    handles.append(Line2D([], [], color=NON_NATO_COLOUR, linewidth=0.8, label="not NATO"))
+    handles.append(Line2D([], [], color=NON_NATO_COLOUR, linewidth=0.8, label=f"not {alliance}"))
     axes[0].legend(handles=handles, loc="lower left", fontsize=8, frameon=True, facecolor="white")
     fig.tight_layout()
     return fig
 
 
-def lengths_by_source(table: pd.DataFrame, *, sources: Sequence[str] | None = None) -> Figure:
-    """Grouped horizontal bars: each neighbour's border length by source.
+def lengths_by_source(table: pd.DataFrame) -> Figure:
+    """Dot chart of each border's length by source, relative to its median published figure.
+
+    Border lengths differ tenfold between neighbours but only by a few per cent between
+    sources, so each border is drawn against its own median published figure (100 %).
+    Two panels share the rows (one per neighbour, longest border at the top): the
+    published surveys on the left, one marker per source, and the lengths measured on
+    lengths measured on maps on the right, one marker per ruler.  A grey bar spans the published
+    figures in both panels, so that the map lengths read against it.
 
     Parameters
     ----------
     table
-        Long table with ``neighbor_name``, ``source`` (label) and ``length_km``.
-    sources
-        Order of the sources (default: order of first appearance).
+        :func:`analysis.checks.evidence.lengths_by_source`: ``neighbor_name``, ``series``,
+        ``source``, ``kind`` (published or computed), ``length_km`` and, for the legend,
+        ``short_label``.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Two axes; each marker series is a collection labelled with its source, its x
+        offsets in per cent of the border's median published length.
 
     Examples
     --------
-    >>> t = pd.DataFrame({"neighbor_name": ["Finland", "Finland"], "source": ["A", "B"],
+    >>> t = pd.DataFrame({"neighbor_name": ["Finland", "Finland"], "source": ["CIA", "NE 1:10m"],
+    ...                   "series": ["cia_factbook_latest", "ne_10m"],
+    ...                   "kind": ["published", "computed"],
+    ...                   "short_label": ["CIA World Factbook", "Natural Earth 1:10m"],
     ...                   "length_km": [1309.0, 1225.5]})
     >>> fig = lengths_by_source(t)
-    >>> len(fig.axes[0].patches)
-    2
+    >>> [c.get_label() for ax in fig.axes for c in ax.collections]
+    ['CIA World Factbook', 'Natural Earth 1:10m']
+    >>> round(float(fig.axes[1].collections[0].get_offsets()[0][0]), 1)  # % of 1,309 km
+    93.6
     """
-    sources = list(sources or dict.fromkeys(table["source"]))
-    neighbours = (
-        table.groupby("neighbor_name")["length_km"].max().sort_values(ascending=True).index.tolist()
+    is_map = table["kind"] == "computed"
+    published = table[~is_map]
+    reference = published.groupby("neighbor_name")["length_km"].median()
+    data = table.assign(pct=100.0 * table["length_km"] / table["neighbor_name"].map(reference))
+    neighbours = reference.sort_values(ascending=True).index.tolist()
+    y = {n: i for i, n in enumerate(neighbours)}
+    fig, axes = new_figure(
+        1, 2, width=8.0, height=1.9 + 0.42 * len(neighbours), sharey=True, sharex=True,
+        squeeze=False,
+    )  # fmt: skip
+    span = data[~is_map].groupby("neighbor_name")["pct"].agg(["min", "max"])
+    markers = ("o", "s", "D", "^", "v", "P")
+    panels = (
+        (axes[0, 0], data[~is_map], "Published figures"),
+        (axes[0, 1], data[is_map], "Measured on maps"),
     )
-    fig, ax = new_figure(width=8.0, height=1.0 + 0.75 * len(neighbours))
-    height = 0.8 / max(len(sources), 1)
-    y = np.arange(len(neighbours))
-    series_of = (
-        dict(zip(table["source"], table["series"], strict=False)) if "series" in table else {}
-    )
-    for i, src in enumerate(sources):
-        sub = table[table["source"] == src].set_index("neighbor_name")["length_km"]
-        values = [float(sub.get(n, np.nan)) for n in neighbours]
-        colour = SOURCE_COLOURS.get(series_of.get(src, ""), CYCLE[i % len(CYCLE)])
-        ax.barh(
-            y + ((len(sources) - 1) / 2 - i) * height,
-            values,
-            height=height * 0.92,
-            color=colour,
-            label=src,
-        )
-    ax.set_yticks(y, neighbours)
-    ax.set_xlabel("Length of land border with Russia (km)")
-    ax.grid(axis="y", visible=False)
-    ax.legend(loc="lower right", fontsize=8)
+    for ax, part, title in panels:
+        for name, (lo, hi) in span.iterrows():
+            ax.plot([lo, hi], [y[str(name)]] * 2, color="#D0D0D0", linewidth=7, zorder=1,
+                    solid_capstyle="round")  # fmt: skip
+        for i, (src, grp) in enumerate(part.groupby("source", sort=False)):
+            series = str(grp["series"].iloc[0])
+            ax.scatter(
+                grp["pct"],
+                [y[n] for n in grp["neighbor_name"]],
+                s=34,
+                marker=markers[i % len(markers)],
+                color=SOURCE_COLOURS.get(series, CYCLE[i % len(CYCLE)]),
+                edgecolors="white",
+                linewidths=0.4,
+                label=str(grp["short_label"].iloc[0]) if "short_label" in grp else str(src),
+                zorder=3,
+            )
+        ax.axvline(100, color="#999999", linewidth=0.8, zorder=0)
+        ax.set_title(title, loc="left", fontsize=10)
+        ax.set_xlabel("% of the median published length")
+        ax.grid(axis="y", visible=False)
+        # Below the axis label: 0.5 in under the axes, whatever the figure's height.
+        below = ax.transAxes + ScaledTranslation(0, -0.5, fig.dpi_scale_trans)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
+                  fontsize=8, ncols=1)  # fmt: skip
+    axes[0, 0].set_yticks(range(len(neighbours)), neighbours)
+    lo, hi = float(data["pct"].min()), float(data["pct"].max())
+    axes[0, 0].set_xlim(min(lo, 95.0) - 3, max(hi, 105.0) + 3)
     fig.tight_layout()
     return fig
 
 
 def ratio_by_source(
-    ratios: pd.DataFrame, *, threshold: float = 2.0, colours: Mapping[str, str] | None = None
+    ratios: pd.DataFrame,
+    *,
+    threshold: float = 2.0,
+    label: str = "Land border after the accession ÷ before",
+    colours: Mapping[str, str] | None = None,
 ) -> Figure:
     """Dot chart of the after/before ratio for each source, with the doubling line.
 
     Parameters
     ----------
     ratios
-        One row per source: ``label``, ``ratio``, optionally ``kind`` (used for colour).
+        One row per source: ``label``, ``ratio``, optionally ``kind`` (source kind,
+        used for colour), ``kind_label`` (its name in the legend) and ``group``
+        (``"published"`` or ``"computed"``; a thin rule separates the groups).
     threshold
         Where "doubled" lies (drawn as a vertical line).
+    label
+        The x-axis label: what is divided by what.
+    colours
+        Colour per kind, overriding :data:`KIND_COLOURS`.
 
     Examples
     --------
     >>> r = pd.DataFrame({"label": ["CIA", "NE 10m"], "ratio": [1.994, 2.15]})
-    >>> fig = ratio_by_source(r)
+    >>> fig = ratio_by_source(r, label="Russia–NATO border after Finland joined ÷ before")
     >>> fig.axes[0].get_xlabel()
-    'Russia–NATO land border after Finland joined ÷ before'
+    'Russia–NATO border after Finland joined ÷ before'
     """
     data = ratios.dropna(subset=["ratio"]).reset_index(drop=True)
-    fig, ax = new_figure(width=8.0, height=1.2 + 0.45 * len(data))
+    fig, ax = new_figure(width=7.0, height=1.5 + 0.42 * len(data))
     y = np.arange(len(data))[::-1]
     kinds = data["kind"] if "kind" in data else pd.Series(["source"] * len(data))
     palette = dict(colours or {})
     for i, k in enumerate(dict.fromkeys(kinds)):
         palette.setdefault(k, KIND_COLOURS.get(k, CYCLE[i % len(CYCLE)]))
     ax.axvline(threshold, color=PALETTE["black"], linewidth=1, linestyle="--")
-    ax.text(threshold, len(data) - 0.4, " doubled", fontsize=8, va="bottom")
+    ax.text(threshold, len(data) - 0.45, f" {threshold:g}× (doubled)", fontsize=8, va="bottom")
     for yi, (_, row), kind in zip(y, data.iterrows(), kinds, strict=True):
         ax.plot([threshold, row["ratio"]], [yi, yi], color="#BBBBBB", linewidth=1, zorder=1)
         ax.scatter(row["ratio"], yi, color=palette[kind], s=40, zorder=2)
@@ -259,29 +309,136 @@ def ratio_by_source(
             va="center",
             fontsize=8,
         )
+    if "group" in data:
+        groups = data["group"].tolist()
+        for k in range(1, len(groups)):
+            if groups[k] != groups[k - 1]:
+                ax.axhline(y[k] + 0.5, color="#999999", linewidth=0.6)
     ax.set_yticks(y, data["label"])
-    ax.set_ylim(-0.7, len(data) - 0.1)
+    ax.set_ylim(-0.7, len(data) - 0.05)
     lo = min(data["ratio"].min(), threshold)
     hi = max(data["ratio"].max(), threshold)
-    ax.set_xlim(lo - 0.05, hi + 0.08)
-    ax.set_xlabel("Russia–NATO land border after Finland joined ÷ before")
+    ax.set_xlim(lo - 0.04, hi + 0.06)
+    ax.set_xlabel(label)
     ax.grid(axis="y", visible=False)
     if "kind" in data:
+        names = (
+            dict(zip(data["kind"], data["kind_label"], strict=True)) if "kind_label" in data else {}
+        )
         handles = [
-            Line2D([], [], marker="o", linestyle="", color=c, label=KIND_LABELS.get(k, k))
+            Line2D([], [], marker="o", linestyle="", color=c, label=names.get(k, k))
             for k, c in palette.items()
         ]
         ax.legend(
-            handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.14), ncol=3, fontsize=8
+            handles=handles, loc="upper center", bbox_to_anchor=(0.4, -0.16), ncol=3, fontsize=8
         )
     fig.tight_layout()
     return fig
 
 
-def richardson_plot(
-    lengths: pd.DataFrame, ratio: pd.DataFrame, *, threshold: float = 2.0
+def before_after(
+    ratios: pd.DataFrame,
+    *,
+    before_label: str,
+    after_label: str,
+    factor: float = 2.0,
 ) -> Figure:
-    """Two panels: relative length against divider step per border, and the NATO ratio.
+    """Dumbbell chart: the border before and after an accession, source by source.
+
+    Each row is a source (published totals first, then the map scales): a hollow
+    dot for the length before, a filled dot for the length after, and a tick at
+    ``factor`` × the length before.  Where the filled dot lies right of the tick,
+    the border more than doubled by that source.
+
+    Parameters
+    ----------
+    ratios
+        :func:`analysis.checks.evidence.ratios_from_lengths`: ``source`` (or a shorter
+        ``label``), ``kind`` (``"published"`` or ``"computed"`` on a map), ``before_km`` and
+        ``after_km``.
+    before_label, after_label
+        Legend entries for the two dots, e.g. "before Finland joined".
+    factor
+        The multiple marked by the tick (2: "doubled").
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes; y tick labels are the sources, top to bottom.
+
+    Examples
+    --------
+    >>> r = pd.DataFrame({"source": ["CIA", "Map 1:10m"], "kind": ["published", "computed"],
+    ...                   "before_km": [1317.0, 1069.0], "after_km": [2626.0, 2295.0]})
+    >>> fig = before_after(r, before_label="before", after_label="after")
+    >>> [t.get_text() for t in fig.axes[0].get_yticklabels()]  # top to bottom
+    ['CIA', 'Map 1:10m']
+    """
+    data = ratios.reset_index(drop=True)
+    names = data["label"] if "label" in data else data["source"]
+    fig, ax = new_figure(width=7.0, height=1.7 + 0.42 * len(data))
+    y = np.arange(len(data))[::-1]
+    colour = {"published": PALETTE["blue"], "computed": "#555555"}
+    befores = data["before_km"].astype(float).tolist()
+    afters = data["after_km"].astype(float).tolist()
+    kinds = data["kind"].astype(str).tolist()
+    for yi, before, after, kind in zip(y, befores, afters, kinds, strict=True):
+        c = colour.get(kind, PALETTE["blue"])
+        ax.plot([before, after], [yi, yi], color="#C8C8C8", linewidth=2, zorder=1)
+        ax.scatter(before, yi, s=36, facecolors="white", edgecolors=c, zorder=3)
+        ax.scatter(after, yi, s=36, color=c, zorder=3)
+        ax.plot(
+            [factor * before] * 2,
+            [yi - 0.28, yi + 0.28],
+            color=PALETTE["vermillion"],
+            linewidth=1.6,
+            zorder=2,
+        )
+        ax.annotate(
+            f"{after / before:.3f}×",
+            (max(after, factor * before), yi),
+            xytext=(7, 0),
+            textcoords="offset points",
+            va="center",
+            fontsize=8,
+        )
+    for k in range(1, len(kinds)):
+        if kinds[k] != kinds[k - 1]:
+            ax.axhline(y[k] + 0.5, color="#999999", linewidth=0.6)
+    ax.set_yticks(y, names)
+    ax.set_ylim(-0.7, len(data) - 0.3)
+    ax.set_xlim(0, float(max(data["after_km"].max(), factor * data["before_km"].max())) * 1.16)
+    ax.set_xlabel("Land border (km)")
+    ax.grid(axis="y", visible=False)
+    handles = [
+        Line2D(
+            [],
+            [],
+            marker="o",
+            linestyle="",
+            markerfacecolor="white",
+            color="#555555",
+            label=before_label,
+        ),
+        Line2D([], [], marker="o", linestyle="", color="#555555", label=after_label),
+        Line2D(
+            [], [], color=PALETTE["vermillion"], linewidth=1.6, label=f"{factor:g} × {before_label}"
+        ),
+    ]
+    ax.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.4, 1.0), ncols=3, fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def richardson_plot(
+    lengths: pd.DataFrame,
+    ratio: pd.DataFrame,
+    *,
+    threshold: float = 2.0,
+    ratio_label: str = "Border after ÷ before the accession",
+    length_label: str = "Measured length (% of the full map length)",
+) -> Figure:
+    """Two panels: relative length against divider step per border, and the ratio.
 
     Parameters
     ----------
@@ -291,6 +448,10 @@ def richardson_plot(
     ratio
         ``step_km`` and ``ratio`` (after ÷ before), e.g. from
         :func:`analysis.geo.richardson_ratio` (rows with step 0 are left out).
+    threshold
+        The ratio marked by a dashed line.
+    ratio_label, length_label
+        The y-axis labels of the two panels.
 
     Examples
     --------
@@ -300,26 +461,26 @@ def richardson_plot(
     >>> len(richardson_plot(L, R).axes)
     2
     """
-    fig, (ax1, ax2) = new_figure(1, 2, width=10.0, height=4.2)
+    fig, (ax1, ax2) = new_figure(1, 2, width=8.0, height=3.8)
     for i, (name, sub) in enumerate(lengths.groupby("neighbor_name", sort=False)):
         sub = sub[sub["step_km"] > 0].sort_values("step_km")
         ax1.plot(
             sub["step_km"],
             100 * sub["length_km"] / sub["full_length_km"],
-            marker="o",
-            markersize=3,
+            marker="osD^vP"[i % 6],
+            markersize=3.5,
             color=CYCLE[i % len(CYCLE)],
             label=name,
         )
     ax1.set_xscale("log")
     ax1.set_xlabel("Divider step (km, log scale)")
-    ax1.set_ylabel("Measured length (% of full 1:10m length)")
+    ax1.set_ylabel(length_label)
     ax1.legend(fontsize=8)
     r = ratio[ratio["step_km"] > 0].sort_values("step_km")
     ax2.plot(r["step_km"], r["ratio"], marker="o", markersize=3, color=PALETTE["vermillion"])
     ax2.axhline(threshold, color=PALETTE["black"], linewidth=1, linestyle="--")
     ax2.set_xscale("log")
     ax2.set_xlabel("Divider step (km, log scale)")
-    ax2.set_ylabel("NATO border after ÷ before Finland joined")
+    ax2.set_ylabel(ratio_label)
     fig.tight_layout()
     return fig

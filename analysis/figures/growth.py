@@ -28,7 +28,7 @@ from matplotlib.text import Text
 from shapely.geometry import box
 
 from analysis.figures import text_extent
-from analysis.plotting import MAP_COLOURS, PALETTE, map_axes, new_figure, projection
+from analysis.figures.style import MAP_COLOURS, PALETTE, map_axes, new_figure, projection
 
 __all__ = [
     "EARLIER_COLOUR",
@@ -66,7 +66,7 @@ def accession_waves(members: pd.DataFrame) -> pd.DataFrame:
     ----------
     members
         One row per member with ``iso3``, ``name`` and ``accession_date``, e.g.
-        :func:`analysis.reference.nato_members`.
+        :func:`analysis.reference.accession_table`.
 
     Returns
     -------
@@ -266,7 +266,7 @@ def wave_maps(
         Country polygons with ``iso3`` and geometry in EPSG:4326, e.g.
         ``analysis.geo.countries("50m")``.
     region
-        Name of the projection in :func:`analysis.plotting.projection`.
+        Name of the projection in :func:`analysis.figures.style.projection`.
     ncols
         Panels per row.
     off_map

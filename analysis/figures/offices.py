@@ -6,7 +6,12 @@
   closed and proposed, with the geodesic from Brussels to Tokyo;
 * :func:`distance_chart`: the distances as a dot chart, one row per city;
 * :func:`partner_timeline`: the partnership milestones of the four Indo-Pacific partners;
-* :func:`asian_offices`: the offices in Asia, in order of opening.
+* :func:`asian_offices`: the offices in Asia, in order of opening;
+* :func:`partial_date_text`: a date known to the day, month, year or decade, or only
+  as "before" a year, in words;
+* :data:`TOKYO_PLAN` and :func:`tokyo_plan`: what happened to the proposed Tokyo
+  office, May 2023 – June 2025, each event with its source, for
+  :func:`analysis.figures.article.timeline`.
 
 The office and partner tables come from :mod:`analysis.reference`; nothing here
 reads files.
@@ -31,7 +36,7 @@ from shapely.geometry import box
 
 from analysis.figures import text_extent
 from analysis.figures.growth import add_polygons
-from analysis.plotting import MAP_COLOURS, PALETTE, map_axes, new_figure, projection
+from analysis.figures.style import MAP_COLOURS, PALETTE, map_axes, new_figure, projection
 
 __all__ = [
     "GEOD",
@@ -44,6 +49,9 @@ __all__ = [
     "office_group",
     "offices_map",
     "partner_timeline",
+    "partial_date_text",
+    "TOKYO_PLAN",
+    "tokyo_plan",
 ]
 
 GEOD = pyproj.Geod(ellps="WGS84")
@@ -127,7 +135,7 @@ def office_distances(offices: pd.DataFrame, hq: Place = NATO_HQ) -> pd.DataFrame
     ----------
     offices
         Office table with ``office_id``, ``office_name``, ``city``, ``country``,
-        ``status``, ``lat`` and ``lon`` (e.g. :func:`analysis.reference.nato_offices`).
+        ``status``, ``lat`` and ``lon`` (e.g. :func:`analysis.reference.offices`).
     hq
         The point measured from.
 
@@ -163,6 +171,40 @@ def office_distances(offices: pd.DataFrame, hq: Place = NATO_HQ) -> pd.DataFrame
     return out.sort_values(["distance_km", "office_id"], kind="stable").reset_index(drop=True)
 
 
+def partial_date_text(value: object, precision: str) -> str:
+    """A date of the reference tables in words, as precise as it is known.
+
+    Parameters
+    ----------
+    value
+        The date as written in the table (``"2013-05-16"``, ``"2017-01"``, ``"2013"``).
+    precision
+        ``"day"``, ``"month"``, ``"year"``, ``"decade"``, ``"before"`` (known only
+        to be before that year) or ``"unknown"``.
+
+    Examples
+    --------
+    >>> partial_date_text("2013-05-16", "day"), partial_date_text("2017-01", "month")
+    ('16 May 2013', 'January 2017')
+    >>> partial_date_text("2013", "before"), partial_date_text("1990", "decade")
+    ('before 2013', '1990s')
+    >>> partial_date_text("", "unknown")
+    '–'
+    """
+    text = "" if value is None or pd.isna(value) else str(value).strip()  # type: ignore[call-overload]
+    if not text or precision == "unknown":
+        return "–"
+    if precision == "day":
+        return pd.Timestamp(text).strftime("%-d %B %Y")
+    if precision == "month":
+        return pd.Timestamp(text + "-01").strftime("%B %Y")
+    if precision == "decade":
+        return f"{text[:3]}0s"
+    if precision == "before":
+        return f"before {text[:4]}"
+    return text[:4]
+
+
 def asian_offices(offices: pd.DataFrame) -> pd.DataFrame:
     """The offices located in Asia (UN M49, including contested cases), by opening date.
 
@@ -170,13 +212,14 @@ def asian_offices(offices: pd.DataFrame) -> pd.DataFrame:
     ----------
     offices
         Office table with ``in_asia``, ``opened_earliest``/``opened_latest``,
-        ``closed`` and ``status`` columns (:func:`analysis.reference.nato_offices`).
+        ``closed`` and ``status`` columns (:func:`analysis.reference.offices`).
 
     Returns
     -------
     pandas.DataFrame
         ``office_name``, ``city``, ``country``, ``in_asia``, ``opened``, ``closed``,
-        ``group``; offices with an unknown opening date sort last.
+        ``group``, and ``opened_text``/``closed_text`` (in words, "before 2013"
+        where only that is known); offices with an unknown opening date sort last.
 
     Examples
     --------
@@ -196,7 +239,29 @@ def asian_offices(offices: pd.DataFrame) -> pd.DataFrame:
     )
     sel = sel.assign(_key=key).sort_values(["_key", "office_name"], na_position="last")
     sel["group"] = [office_group(s) for s in sel["status"]]
-    cols = ["office_name", "city", "country", "in_asia", "opened", "closed", "group"]
+    prec = {
+        c: sel[c] if c in sel else pd.Series("day", index=sel.index)
+        for c in ("opened_precision", "closed_precision")
+    }
+    sel["opened_text"] = [
+        partial_date_text(v, p)
+        for v, p in zip(sel["opened"], prec["opened_precision"], strict=True)
+    ]
+    sel["closed_text"] = [
+        partial_date_text(v, p)
+        for v, p in zip(sel["closed"], prec["closed_precision"], strict=True)
+    ]
+    cols = [
+        "office_name",
+        "city",
+        "country",
+        "in_asia",
+        "opened",
+        "closed",
+        "group",
+        "opened_text",
+        "closed_text",
+    ]
     return sel[cols].reset_index(drop=True)
 
 
@@ -280,7 +345,7 @@ def offices_map(
     Parameters
     ----------
     offices
-        Office table (:func:`analysis.reference.nato_offices`): ``city``,
+        Office table (:func:`analysis.reference.offices`): ``city``,
         ``status``, ``lat``, ``lon``.
     world
         Country polygons in EPSG:4326 (e.g. ``analysis.geo.countries("110m")``).
@@ -289,7 +354,7 @@ def offices_map(
     label_cities
         Cities to name; the rest are identified in the distance chart.
     region
-        Projection name for :func:`analysis.plotting.projection` (Equal Earth).
+        Projection name for :func:`analysis.figures.style.projection` (Equal Earth).
     bounds
         lon/lat box (west, south, east, north) shown.
 
@@ -477,7 +542,7 @@ def partner_timeline(milestones: pd.DataFrame, *, start: int = 1989, end: int = 
     Parameters
     ----------
     milestones
-        :func:`analysis.reference.indo_pacific_partners`: ``partner``,
+        :func:`analysis.reference.partners`: ``partner``,
         ``date_earliest``, ``date_latest``, ``milestone``.
     start, end
         Years shown.
@@ -566,3 +631,45 @@ def partner_timeline(milestones: pd.DataFrame, *, start: int = 1989, end: int = 
                     )
                 )
     return fig
+
+
+#: The proposed Tokyo liaison office, May 2023 – June 2025: ``(date, event,
+#: key of the source in book/references.bib)``.  Dates as the sources give them.
+TOKYO_PLAN: tuple[tuple[str, str, str], ...] = (
+    ("2023-05-03", "Nikkei Asia reports plans for a NATO liaison office in Tokyo",
+     "cnn2023hayashi"),
+    ("2023-05-10", "Foreign minister Hayashi confirms the talks to CNN", "cnn2023hayashi"),
+    ("2023-06-05", "Financial Times: President Macron objects to a NATO office in Tokyo",
+     "jiji2023macronft"),
+    ("2023-07-11", "The Vilnius summit communiqué does not mention the office",
+     "nato2023vilnius"),
+    ("2023-07-12", "Stoltenberg: the office is \"still on the table\"",
+     "devdiscourse2023stilltable"),
+    ("2025-01-16", "Japan opens its own Mission to NATO in Brussels", "japantoday2025mission"),
+    ("2025-06-25", "Before the Hague summit, a NATO official says the plan is not being discussed",
+     "nippon2025tokyooffice"),
+)  # fmt: skip
+
+
+def tokyo_plan(events: Sequence[tuple[str, str, str]] = TOKYO_PLAN) -> pd.DataFrame:
+    """The Tokyo office plan as a table for :func:`analysis.figures.article.timeline`.
+
+    Parameters
+    ----------
+    events
+        ``(ISO date, label, citation key)`` triples (default :data:`TOKYO_PLAN`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``date`` (Timestamp), ``label`` and ``cite``, in date order.
+
+    Examples
+    --------
+    >>> plan = tokyo_plan()
+    >>> plan["date"].min().year, plan["date"].max().year
+    (2023, 2025)
+    """
+    out = pd.DataFrame(list(events), columns=["date", "label", "cite"])
+    out["date"] = pd.to_datetime(out["date"])
+    return out.sort_values("date", kind="stable").reset_index(drop=True)

@@ -62,6 +62,7 @@ _SOURCES = pa.DataFrameSchema(
         [
             "source_id",
             "label",
+            "short_label",
             "source_name",
             "kind",
             "source_kind",
@@ -74,6 +75,7 @@ _SOURCES = pa.DataFrameSchema(
         {
             "source_id": identifier(),
             "label": required(),
+            "short_label": [required(), pa.Check.str_length(max_value=30)],
             "source_name": required(),
             "kind": one_of(("published", "computed")),
             "source_kind": one_of(SOURCE_KINDS),
@@ -96,7 +98,8 @@ _SOURCES = pa.DataFrameSchema(
 def border_sources(path: str | Path | None = None) -> pd.DataFrame:
     """The catalogue of border sources, published and computed, in display order.
 
-    Columns: ``source_id``, ``label``, ``source_name`` (the source its series or rulers
+    Columns: ``source_id``, ``label``, ``short_label`` (at most 30 characters, for
+    axes and legends), ``source_name`` (the source its series or rulers
     share, as prose names it: "the CIA World Factbook", "Natural Earth"), ``kind``
     (``published`` or ``computed``),
     ``source_kind``, ``table``, ``series`` (like-for-like series in
