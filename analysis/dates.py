@@ -84,10 +84,11 @@ def as_date(value: Any, name: str = "date", *, optional: bool = False) -> date |
     (datetime.date(2023, 4, 4), datetime.date(2023, 4, 4))
     >>> as_date(pd.NaT, "published", optional=True) is None
     True
-    >>> as_date("2023-02-30", "published")
-    Traceback (most recent call last):
-    ...
-    analysis.errors.BadInputError: bad published '2023-02-30': not a real day (expected YYYY-MM-DD)
+    >>> try:
+    ...     as_date("2023-02-30", "published")
+    ... except BadInputError as exc:
+    ...     print(exc)
+    bad published '2023-02-30': not a real day (expected YYYY-MM-DD)
     """
     if _missing(value) or (optional and isinstance(value, str) and not value.strip()):
         if optional:
