@@ -198,3 +198,21 @@ def test_chapter_three_figures_have_no_overlapping_labels() -> None:
         {"label": ["CIA", "National", "Wikipedia"], "ratio": [1.994, 1.990, 2.107]}
     )
     assert label_overlaps(figs.ratio_by_source(ratios)) == []
+
+
+def test_ratio_by_ruler_runs_coarse_to_fine_beside_the_published_band() -> None:
+    from analysis.geo import ratio_by_ruler
+    from analysis.reference import border_sources
+
+    before = ["NOR", "EST", "LVA", "LTU", "POL"]
+    t = ratio_by_ruler("RUS", before, [*before, "FIN"])
+    short = border_sources().query("kind == 'computed'").set_index("ruler")["short_label"]
+    t["scale"] = t["ruler"].str.replace("-ne4", "", regex=False)
+    t["short"] = t["scale"].map(short)
+    fig = figs.ratio_by_ruler(t, published=(1.990, 2.107))
+    ax = fig.axes[0]
+    ticks = [x.get_text() for x in ax.get_xticklabels()]
+    assert ticks == ["Natural Earth 1:110m", "Natural Earth 1:50m", "Natural Earth 1:10m",
+                     "OpenStreetMap"]  # fmt: skip
+    assert [c.get_offsets().shape[0] for c in ax.collections] == [4, 2]  # rulers, extras
+    assert label_overlaps(fig) == []

@@ -103,3 +103,16 @@ def test_richardson_on_the_finer_ruler() -> None:
     assert (fine.table["length_km"] > coarse.table["length_km"]).all()
     with pytest.raises(BadInputError, match="covers only Russia's borders"):
         richardson("FIN", "SWE", steps_km=(20,), scale="osm")
+
+
+def test_ratio_by_ruler_falls_as_the_ruler_gets_finer() -> None:
+    from analysis.geo import ratio_by_ruler
+
+    before = ["NOR", "EST", "LVA", "LTU", "POL"]
+    t = ratio_by_ruler("RUS", before, [*before, "FIN"], extras=False).set_index("ruler")
+    assert list(t.index) == ["110m", "50m", "10m", "osm"]
+    assert t.loc["110m", "ratio"] > t.loc["10m", "ratio"] > t.loc["osm", "ratio"]
+    assert round(float(t.loc["osm", "ratio"]), 3) == 1.994
+    # a regional ruler that cannot be trusted for a border involved is left out
+    uk = ratio_by_ruler("RUS", ["NOR"], ["NOR", "UKR"], extras=False)
+    assert "osm" not in set(uk["ruler"])

@@ -484,3 +484,74 @@ def richardson_plot(
     ax2.set_ylabel(ratio_label)
     fig.tight_layout()
     return fig
+
+
+def ratio_by_ruler(
+    table: pd.DataFrame,
+    *,
+    published: tuple[float, float],
+    threshold: float = 2.0,
+    label: str = "Land border after the accession ÷ before",
+) -> Figure:
+    """The after/before ratio against the ruler, coarsest map to finest, beside the
+    range the published surveys give.
+
+    Parameters
+    ----------
+    table
+        :func:`analysis.geo.ratio_by_ruler`: ``ruler``, ``extra``, ``ratio``, and a
+        ``short`` tick label per ruler; extras (published Natural Earth 4.1.0 layers)
+        are drawn hollow beside the ruler of the same scale (``scale`` column: the
+        ruler they stand beside).
+    published
+        Lowest and highest ratio of the published surveys (a shaded band).
+    threshold
+        Where "doubled" lies (a dashed line).
+    label
+        The y-axis label.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One axes; x tick labels are the rulers, coarse to fine.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"ruler": ["110m", "10m", "osm"], "extra": [False] * 3,
+    ...                   "ratio": [2.258, 2.147, 1.994], "short": ["1:110m", "1:10m", "OSM"],
+    ...                   "scale": ["110m", "10m", "osm"]})
+    >>> fig = ratio_by_ruler(t, published=(1.990, 2.107))
+    >>> [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    ['1:110m', '1:10m', 'OSM']
+    """
+    main = table[~table["extra"]].reset_index(drop=True)
+    x = {r: i for i, r in enumerate(main["ruler"])}
+    fig, ax = new_figure(width=7.0, height=4.0)
+    lo, hi = published
+    ax.axhspan(lo, hi, color=PALETTE["blue"], alpha=0.15, lw=0, label="published surveys (range)")
+    ax.axhline(threshold, color=PALETTE["black"], linewidth=1, linestyle="--",
+               label=f"{threshold:g}× (doubled)")  # fmt: skip
+    ax.plot(list(x.values()), main["ratio"], color="#555555", linewidth=1, zorder=2)
+    ax.scatter(list(x.values()), main["ratio"], color="#333333", s=40, zorder=3,
+               label="measured on the map")  # fmt: skip
+    for i, r in enumerate(main["ratio"]):
+        below = r < threshold + 0.01  # keep the number off the doubling line
+        ax.annotate(f"{r:.3f}", (i, r), xytext=(8, -11 if below else 4),
+                    textcoords="offset points", fontsize=8)  # fmt: skip
+    extra = table[table["extra"]]
+    if len(extra):
+        ex = [x[s] + 0.18 for s in extra["scale"]]
+        ax.scatter(ex, extra["ratio"], facecolors="white", edgecolors="#333333", s=36, zorder=3,
+                   label="Natural Earth 4.1.0 published layer (extra)")  # fmt: skip
+    ax.set_xticks(list(x.values()), main["short"])
+    ax.set_xlim(-0.4, len(x) - 0.4)
+    ax.set_ylabel(label)
+    ax.set_xlabel("Ruler, coarsest to finest")
+    ax.grid(axis="x", visible=False)
+    fig.tight_layout()
+    # below the x-axis label, whatever the figure's height
+    below = ax.transAxes + ScaledTranslation(0, -0.75, fig.dpi_scale_trans)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below, ncol=2,
+              fontsize=8, frameon=False)  # fmt: skip
+    fig.subplots_adjust(bottom=0.33)
+    return fig

@@ -28,7 +28,7 @@ from analysis.geo.borders import (
 from analysis.geo.catalogue import SCALES, Ruler, get_ruler, rulers
 from analysis.geo.finer import UntrustedBorderWarning, finer_borders
 from analysis.geo.layers import countries, country_name, resolve_country
-from analysis.geo.ruler import RichardsonResult, richardson, richardson_ratio
+from analysis.geo.ruler import RichardsonResult, ratio_by_ruler, richardson, richardson_ratio
 
 __all__ = [
     "SCALES",
@@ -46,6 +46,7 @@ __all__ = [
     "finer_borders",
     "land_borders",
     "perimeter",
+    "ratio_by_ruler",
     "resolve_country",
     "richardson",
     "richardson_ratio",

@@ -317,3 +317,67 @@ def richardson_ratio(
     return pd.DataFrame(
         {"step_km": [*steps, 0.0], "before_km": b_km, "after_km": a_km, "ratio": ratio}
     )
+
+
+def ratio_by_ruler(
+    country: str, before: Iterable[str], after: Iterable[str], *, extras: bool = True
+) -> pd.DataFrame:
+    """Ratio of a country's border with two sets of states, measured with every ruler.
+
+    The rulers are those of :func:`analysis.geo.rulers` that map the country, from the
+    coarsest (1:110m) to the finest; a ruler that leaves out a border it cannot be
+    trusted for (OpenStreetMap for Ukraine–Russia) is used only if that border is not
+    involved.
+
+    Parameters
+    ----------
+    country
+        The country whose border is measured (e.g. ``"RUS"``).
+    before, after
+        The two sets of states (codes); non-neighbours add nothing.
+    extras
+        Include the labelled extras (the published Natural Earth 4.1.0 layers).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ruler, coarse to fine: ``ruler``, ``label``, ``extra``,
+        ``before_km``, ``after_km``, ``ratio``.
+
+    Examples
+    --------
+    >>> t = ratio_by_ruler("RUS", ["NOR"], ["NOR", "FIN"], extras=False)
+    >>> t["ruler"].tolist()
+    ['110m', '50m', '10m', 'osm']
+    """
+    from analysis.geo.borders import land_borders
+    from analysis.geo.catalogue import rulers
+
+    b, a = list(dict.fromkeys(before)), list(dict.fromkeys(after))
+    rows = []
+    table = rulers().sort_values("order", ascending=False)
+    for r in table.itertuples():
+        if r.extra and not extras:
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", UntrustedBorderWarning)
+                lb = land_borders(country, str(r.id))
+        except BadInputError:  # the ruler does not cover this country
+            continue
+        km = dict(zip(lb["neighbor_iso3"], lb["length_km"].astype(float), strict=True))
+        if r.kind == "lines" and any(c not in km for c in [*b, *a]):
+            continue  # a regional ruler that leaves out a border involved
+        before_km = float(sum(km.get(c, 0.0) for c in b))
+        after_km = float(sum(km.get(c, 0.0) for c in a))
+        rows.append(
+            {
+                "ruler": r.id,
+                "label": r.label,
+                "extra": bool(r.extra),
+                "before_km": before_km,
+                "after_km": after_km,
+                "ratio": after_km / before_km if before_km > 0 else float("nan"),
+            }
+        )
+    return pd.DataFrame(rows, columns=["ruler", "label", "extra", "before_km", "after_km", "ratio"])
