@@ -40,7 +40,7 @@ from types import MappingProxyType
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis.countries import get as get_country
+from analysis.countries import resolve as resolve_country
 from analysis.dates import DateLike, as_date, shift_days
 from analysis.errors import BadInputError, UnknownCountryError
 from analysis.reference._load import (
@@ -362,14 +362,20 @@ def member_count(alliance: str, on: DateLike) -> int:
 
 
 def is_member(country: str, alliance: str, on: DateLike) -> bool:
-    """Whether a country (code) was a full member of ``alliance`` at the end of day ``on``.
+    """Whether a country (code or name) was a full member of ``alliance`` at the end of day ``on``.
+
+    Raises
+    ------
+    BadInputError, UnknownCountryError, AmbiguousCountryError
+        ``country`` is not a string or names no single country.
 
     Examples
     --------
-    >>> is_member("JPN", "NATO", "2023-05-10"), is_member("FIN", "NATO", "2023-04-04")
+    >>> is_member("JPN", "NATO", "2023-05-10"), is_member("Finland", "NATO", "2023-04-04")
     (False, True)
     """
-    return country in members_on(alliance, on)
+    code = resolve_country(country).code
+    return code in members_on(alliance, on)
 
 
 def accession_table(alliance: str) -> pd.DataFrame:
@@ -450,10 +456,19 @@ class AccessionRank:
 def member_rank(country: str, alliance: str) -> AccessionRank:
     """The accession of a member (its latest, if it joined twice) in ``alliance``'s order.
 
+    Parameters
+    ----------
+    country
+        A code or name (resolved by :func:`analysis.countries.resolve`).
+    alliance
+        An alliance id, name or alias.
+
     Raises
     ------
     UnknownCountryError
-        When the country never was a full member.
+        When the country is unknown or never was a full member.
+    BadInputError
+        ``country`` is not a string.
 
     Examples
     --------
@@ -462,16 +477,17 @@ def member_rank(country: str, alliance: str) -> AccessionRank:
     >>> r = member_rank("HRV", "NATO"); (r.order_min, r.order_max, r.joined_with)
     (27, 28, ('ALB',))
     """
+    entity = resolve_country(country)
     aid = resolve_alliance(alliance)
     t = accession_table(aid)
-    hit = t[t["iso3"] == country]
+    hit = t[t["iso3"] == entity.code]
     if hit.empty:
-        raise UnknownCountryError(f"{country} (never a full member of {aid})")
+        raise UnknownCountryError(f"{entity.code} (never a full member of {aid})")
     rec = hit.iloc[-1]
     return AccessionRank(
         alliance=aid,
-        code=country,
-        name=get_country(country).name,
+        code=entity.code,
+        name=entity.name,
         joined=rec["accession_date"].date(),
         members_after=int(rec["members_after"]),
         order_min=int(rec["order_min"]),
