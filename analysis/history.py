@@ -155,10 +155,17 @@ class DatedBorder:
         >>> alliance_border("RUS", "NATO", on="1995-01-01").notes()
         []
         """
-        return [
-            f"not measured: {r.state_name} ({r.state_iso3}): {r.reason}"
-            for r in self.not_measured.itertuples()
-        ]
+        out = []
+        for reason, bound in zip(
+            self.not_measured["reason"], self.not_measured["at_most_km"], strict=True
+        ):
+            most = (
+                f"; its border here is at most {float(bound):.1f} km"
+                if bound is not None and bound == bound
+                else ""
+            )
+            out.append(f"not measured: {reason}{most}")
+        return out
 
     def frame(self) -> pd.DataFrame:
         """``borders`` with the date and the state measured on every row, for output.
@@ -352,7 +359,8 @@ def alliance_border(
     day = _check_on(aid, date.today() if on is None else on)
     home = state_on(country, day)
     if not home.buildable:
-        raise BadInputError(f"on {day.isoformat()}: {home.reason}")
+        when = "" if day.isoformat() in home.reason else f" on {day.isoformat()}"
+        raise BadInputError(f"{country}{when}: {home.reason}")
     rows: list[dict[str, object]] = []
     skipped: list[dict[str, object]] = []
     members = tuple(members_on(aid, day))

@@ -55,7 +55,10 @@ def test_a_member_that_cannot_be_built_is_reported_not_measured() -> None:
     assert nm.index.tolist() == ["DDR"]
     assert "cannot be built" in nm.loc["DDR", "reason"]
     assert nm.loc["DDR", "at_most_km"] == pytest.approx(_km("POL", "DEU"))
-    assert b.notes() == [f"not measured: East Germany (DDR): {nm.loc['DDR', 'reason']}"]
+    assert b.notes() == [
+        f"not measured: {nm.loc['DDR', 'reason']}; its border here is at most "
+        f"{_km('POL', 'DEU'):.1f} km"
+    ]
     # Czechoslovakia and NATO in 1980: only West Germany could border it, and it is not measured
     c = H.alliance_border("SVK", "NATO", on="1980-01-01")
     assert c.state.code == "CSK" and c.borders.empty and c.length_km == 0.0
