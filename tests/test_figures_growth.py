@@ -102,3 +102,16 @@ def test_border_steps_on_todays_borders() -> None:
     assert ax_km.state_changes == ()
     assert label_overlaps(fig) == []
     plt.close(fig)
+
+
+def test_state_periods_of_the_nato_series() -> None:
+    p = growth.state_periods(border_timeline("RUS", "NATO", scale="110m"))
+    assert p["state_iso3"].tolist() == ["SUN", "RUS"]
+    sun, rus = p.iloc[0], p.iloc[1]
+    assert (sun["start"], sun["end"], rus["start"]) == (
+        date(1949, 8, 24), date(1991, 12, 26), date(1991, 12, 26)
+    )  # fmt: skip
+    assert sun["longest_from"] == date(1952, 2, 18)
+    assert set(sun["longest_bordering"]) == {"NOR", "TUR"} and sun["first_bordering"] == ("NOR",)
+    assert rus["first_bordering"] == ("NOR",) and "FIN" in rus["longest_bordering"]
+    assert rus["end"] is None and rus["last_km"] == rus["longest_km"] > sun["longest_km"]

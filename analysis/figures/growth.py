@@ -38,6 +38,7 @@ __all__ = [
     "add_polygons",
     "border_steps",
     "member_steps",
+    "state_periods",
     "wave_maps",
 ]
 
@@ -342,6 +343,60 @@ def wave_maps(
     fig.subplots_adjust(left=0.01, right=0.99, top=0.99, bottom=0.6 / fig.get_figheight())
     fig.subplots_adjust(wspace=0.03, hspace=0.2)
     return fig
+
+
+def state_periods(timeline: pd.DataFrame) -> pd.DataFrame:
+    """The periods of a dated border series, one per state measured, for the chapter's prose.
+
+    Parameters
+    ----------
+    timeline
+        Output of :func:`analysis.history.border_timeline`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per run of the same ``state_iso3``, in date order: ``state_iso3``,
+        ``state_name``, ``start`` and ``end`` (first day of the next period, ``None``
+        for the last), ``first_km`` and ``first_bordering`` (the border on the first
+        day and the member states then bordering it), ``longest_km`` (the longest
+        border in the period), ``longest_from`` (the first day it had that length),
+        ``longest_bordering`` (the member states then bordering it) and ``last_km``.
+
+    Examples
+    --------
+    >>> tl = pd.DataFrame({"date": [date(1949, 8, 24), date(1952, 2, 18), date(1991, 12, 26)],
+    ...                    "state_iso3": ["SUN", "SUN", "RUS"],
+    ...                    "state_name": ["Soviet Union", "Soviet Union", "Russia"],
+    ...                    "length_km": [165.0, 667.0, 165.0],
+    ...                    "bordering_members": [("NOR",), ("TUR", "NOR"), ("NOR",)]})
+    >>> p = state_periods(tl)
+    >>> p[["state_iso3", "longest_km", "longest_bordering"]].values.tolist()
+    [['SUN', 667.0, ('TUR', 'NOR')], ['RUS', 165.0, ('NOR',)]]
+    >>> str(p["end"].iloc[0]), p["end"].iloc[1]
+    ('1991-12-26', None)
+    """
+    rows: list[dict[str, object]] = []
+    run = (timeline["state_iso3"] != timeline["state_iso3"].shift()).cumsum()
+    for _, part in timeline.groupby(run, sort=True):
+        best = part.iloc[int(part["length_km"].to_numpy().argmax())]
+        rows.append(
+            {
+                "state_iso3": part["state_iso3"].iloc[0],
+                "state_name": part["state_name"].iloc[0],
+                "start": part["date"].iloc[0],
+                "end": None,
+                "first_km": float(part["length_km"].iloc[0]),
+                "first_bordering": tuple(part["bordering_members"].iloc[0]),
+                "longest_km": float(best["length_km"]),
+                "longest_from": best["date"],
+                "longest_bordering": tuple(best["bordering_members"]),
+                "last_km": float(part["length_km"].iloc[-1]),
+            }
+        )
+    for a, b in zip(rows, rows[1:], strict=False):
+        a["end"] = b["start"]
+    return pd.DataFrame(rows)
 
 
 def border_steps(timeline: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
