@@ -12,7 +12,7 @@ and this module measures it that way, on the border engine's shared segments
 A state that is *not* a union of today's countries cannot be built: East Germany
 (``DDR``) and West Germany (``FRG``, which held the code ``DEU`` until 1990) are the
 two halves of today's Germany, which Natural Earth does not divide.  Such states are
-described by ``analysis/data/divided_states.csv`` (a source on every row) and come
+described by ``analysis/geo/data/divided_states.csv`` (a source on every row) and come
 back with empty ``parts`` and the ``reason``; asking for their geometry or border
 is a one-line :class:`~analysis.errors.BadInputError`, never another measurement.
 
@@ -40,6 +40,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 
 import pandas as pd
@@ -48,11 +49,12 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from analysis import countries as country_model
+from analysis._data import package_file, verified
 from analysis.dates import DateLike, as_date
 from analysis.errors import BadInputError, DataFileError, UnknownCountryError
 from analysis.geo.borders import border_matrix, land_borders, shared_border
 from analysis.geo.catalogue import get_ruler, require_polygons
-from analysis.geo.layers import data_path, layer, resolve_country
+from analysis.geo.layers import layer, resolve_country
 
 __all__ = [
     "MODEL_START",
@@ -76,6 +78,11 @@ MODEL_START = date(1947, 9, 15)
 
 _LOCK = threading.RLock()
 _FILE = "divided_states.csv"
+
+
+def data_path(name: str) -> Path:
+    """A file of ``analysis/geo/data``, verified against its ``SHA256SUMS`` listing."""
+    return verified(package_file("geo", "data", name))
 
 
 @dataclass(frozen=True)
