@@ -7,6 +7,8 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 import shapely
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.errors import BadInputError, DataFileError, UnknownCountryError
 from analysis.geo import border_between, countries, get_state, land_borders, shared_border
@@ -180,3 +182,17 @@ def test_geometry_at_a_coarse_ruler_and_cache() -> None:
     assert set(S.state_land_borders("SUN", "110m")["neighbor_iso3"]) <= set(
         land_borders("RUS", "110m")["neighbor_iso3"]
     ) | {n for p in get_state("SUN").parts for n in land_borders(p, "110m")["neighbor_iso3"]}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    day=st.dates(min_value=S.MODEL_START, max_value=date.today()),
+    country=st.sampled_from(
+        ["RUS", "UKR", "EST", "KAZ", "CZE", "SVK", "SVN", "HRV", "SRB", "MNE", "XKX", "FIN"]
+    ),
+)
+def test_state_on_is_a_state_holding_the_country_that_existed_then(day: date, country: str) -> None:
+    s = S.state_on(country, day)
+    assert country in s.parts and s.exists_on(day)
+    if s.code != country:  # a former state: the country was not yet independent
+        assert s.valid_to is not None and day < s.valid_to
