@@ -22,6 +22,8 @@ ALLOWED: dict[str, set[str]] = {
     "analysis.geo": {"analysis.countries"},
     "analysis.reference": {"analysis.countries"},
     "analysis.text": {"analysis.countries", "analysis.claims", "analysis.articles"},
+    # the one place that joins historical states (geo) with the alliance tables
+    "analysis.history": {"analysis.countries", "analysis.geo", "analysis.reference"},
     "analysis.checks": {
         "analysis.countries",
         "analysis.claims",
