@@ -12,7 +12,8 @@ is recorded through the DevTools log). Math is rendered by the vendored MathJax 
 TeX left). The story chapters (the landing page and the part "The story") show no code
 cell until the reader asks for it. At 1,400 px and at 390 px wide no page scrolls
 sideways; a multi-panel figure shows its panels side by side at 1,400 px and in one
-column at 390 px, drawn at no less than 0.6 of its size. Search must return results for a
+column at 390 px, drawn at no less than 0.6 of its size; a table's caption stays in view
+when the table scrolls in its box. Search must return results for a
 word the book contains. A full-page screenshot of every page at both widths, in light and
 dark mode, is saved as ``<page>_<width>_<mode>.png``. Exit status 1 when any check fails.
 
@@ -282,6 +283,16 @@ def main(argv: list[str] | None = None) -> int:
                         f"{page}: scrolls sideways at {width} px ({overflow[0]} > {overflow[1]};"
                         f" e.g. {', '.join(overflow[2])})"
                     )
+                # A table wider than the column scrolls in its box; its caption stays in view.
+                clipped = driver.execute_script(
+                    "return Array.from(document.querySelectorAll("
+                    "'.pst-scrollable-table-container')).filter(c => { const k ="
+                    " c.querySelector(':scope > table > caption'); return k &&"
+                    " k.getBoundingClientRect().right > c.getBoundingClientRect().right + 1; })"
+                    ".map(c => c.querySelector('table').id);"
+                )
+                for table_id in clipped:
+                    problems.append(f"{page}: caption of {table_id!r} out of view at {width} px")
                 # Multi-panel figures: side by side on a laptop, one column on a phone, where
                 # the image is drawn at PHONE_SCALE of its size or more (retina PNGs carry
                 # twice their CSS pixels), so that its text stays readable.
