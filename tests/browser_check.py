@@ -50,7 +50,9 @@ FILE_NAME_ALT = re.compile(r"^[\w.-]*\.(png|svg|jpe?g|gif)$|^[0-9a-f]{32,}", re.
 #: Smallest scale at which a multi-panel figure's one-column layout may be drawn on a phone.
 PHONE_SCALE = 0.6
 #: Schemes that never leave the machine.
-LOCAL_SCHEMES = ("data", "blob", "about", "chrome", "chrome-extension", "devtools")
+LOCAL_SCHEMES = (
+    "data", "blob", "about", "chrome", "chrome-untrusted", "chrome-extension", "devtools",
+)  # fmt: skip
 
 
 def toc_pages(toc_file: Path) -> list[str]:
