@@ -247,7 +247,12 @@ class ParquetSink:
                 new = schema.arrow(name)
                 if name in previous:
                     old = previous[name].schema_arrow
-                    merged = pa.unify_schemas([new, old], promote_options="permissive")
+                    try:
+                        merged = pa.unify_schemas([new, old], promote_options="permissive")
+                    except (pa.ArrowInvalid, pa.ArrowTypeError):  # types disagree: the new win
+                        merged = pa.unify_schemas(
+                            [new, old.select([n for n in old.names if n not in new.names])]
+                        )
                     new = merged.with_metadata(new.metadata)
                 arrow[name] = new
             self.tmpdir.mkdir()
@@ -260,8 +265,7 @@ class ParquetSink:
                 for batch in pf.iter_batches(batch_size=ROW_GROUP):
                     kept = batch.filter(pc.is_in(batch.column(KEY), value_set=keep))
                     if kept.num_rows:
-                        table = pa.Table.from_batches([kept]).cast(arrow[name], safe=False)
-                        writers[name].write_table(table)
+                        writers[name].write_table(_conform(kept, arrow[name]))
             buffers: dict[str, list[dict[str, Any]]] = {name: [] for name in arrow}
             for rows in self._spooled():
                 for name, items in rows.items():
@@ -303,6 +307,19 @@ class ParquetSink:
         shutil.rmtree(self.tmpdir, ignore_errors=True)
         if self.trash.exists() and not self.final.exists():
             os.replace(self.trash, self.final)
+
+
+def _conform(batch: Any, schema: Any) -> Any:
+    """A previous run's rows in this run's schema: missing columns null, types cast."""
+    import pyarrow as pa
+
+    columns = []
+    for field in schema:
+        if field.name in batch.schema.names:
+            columns.append(batch.column(field.name).cast(field.type, safe=False))
+        else:
+            columns.append(pa.nulls(batch.num_rows, field.type))
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def open_sink(
