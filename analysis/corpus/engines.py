@@ -127,15 +127,15 @@ class ProcessEngine(Engine):
     def close(self, abort: bool = False) -> None:
         if abort:
             # stop at once: drop queued chunks and end the workers mid-chunk
-            self.pool.shutdown(wait=False, cancel_futures=True)
+            procs = list((getattr(self.pool, "_processes", None) or {}).values())
             terminate = getattr(self.pool, "terminate_workers", None)  # Python 3.14+
             if terminate is not None:
                 terminate()
-            else:
-                for proc in list(getattr(self.pool, "_processes", {}).values()):
-                    with contextlib.suppress(Exception):
-                        proc.terminate()
-            for proc in list(getattr(self.pool, "_processes", {}).values()):
+            for proc in procs:
+                with contextlib.suppress(Exception):
+                    proc.terminate()
+            self.pool.shutdown(wait=False, cancel_futures=True)
+            for proc in procs:
                 with contextlib.suppress(Exception):
                     proc.join(timeout=5)
         self.pool.shutdown(wait=True)

@@ -57,6 +57,7 @@ def stop_on_sigterm() -> Iterator[None]:
         return
 
     def _raise(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second one must not stop the clean-up
         raise Interrupted(signum)
 
     previous = signal.signal(signal.SIGTERM, _raise)
