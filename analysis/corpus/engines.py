@@ -30,6 +30,9 @@ from analysis.errors import BadInputError
 
 __all__ = ["DaskEngine", "Engine", "InlineEngine", "ProcessEngine", "make_engine"]
 
+#: How long to wait for a Dask scheduler given with ``--scheduler``.
+CONNECT_TIMEOUT = "10s"
+
 #: Chunks in flight per worker: one being processed, one queued (keeps workers busy).
 IN_FLIGHT = 2
 
@@ -156,7 +159,7 @@ class DaskEngine(Engine):
         self.cluster: Any = None
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="20s")
+                self.client = Client(scheduler, timeout=CONNECT_TIMEOUT)
                 self.workers = max(1, len(self.client.scheduler_info().get("workers", {})))
             else:
                 self.cluster = LocalCluster(
@@ -169,10 +172,14 @@ class DaskEngine(Engine):
                 )
                 self.client = Client(self.cluster)
                 self.workers = workers
-        except OSError as exc:
+        except (OSError, ValueError, TypeError) as exc:
             self._close_cluster()
-            where = scheduler or "a local cluster"
-            raise BadInputError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
+            reason = " ".join(str(exc).split()) or type(exc).__name__
+            if scheduler:
+                msg = f"cannot reach the Dask scheduler at {scheduler}: {reason}"
+            else:
+                msg = f"cannot start a local Dask cluster: {reason}"
+            raise BadInputError(msg) from None
         except BaseException:
             self._close_cluster()
             raise

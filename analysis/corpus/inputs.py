@@ -119,10 +119,14 @@ def one_line(exc: BaseException, limit: int = 300) -> str:
     --------
     >>> one_line(BadInputError("x is empty\\nreally"))
     'x is empty really'
+    >>> one_line(OverflowError("date value out of range"))
+    'value out of range: date value out of range'
     >>> one_line(ZeroDivisionError("division by zero"))
     'internal error (ZeroDivisionError): division by zero'
     """
     text = " ".join(str(exc).split())
+    if isinstance(exc, OverflowError):  # a date or number beyond what Python can hold
+        return f"value out of range: {text}" if text else "value out of range"
     if not isinstance(exc, AnalysisError):
         text = f"internal error ({type(exc).__name__}): {text}" if text else type(exc).__name__
     return text if len(text) <= limit else text[: limit - 1] + "…"

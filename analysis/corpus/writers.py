@@ -176,6 +176,12 @@ class ParquetSink:
         _check_target(self.final)
         if self.final.exists() and not self.final.is_dir():
             raise BadInputError(f"--out {self.final} is a file; give a folder for Parquet tables")
+        if self.final.is_dir() and not _ours(self.final):
+            # never replace (and so delete) a folder of the user's that is not our output
+            raise BadInputError(
+                f"--out {self.final} is a folder that holds other files; give a new or empty "
+                "folder (or a previous output of this program)"
+            )
         tag = f"tmp-{os.getpid()}"
         self.spool = self.final.with_name(f".{self.final.name}.spool-{tag}")
         self.tmpdir = self.final.with_name(f".{self.final.name}.{tag}")
@@ -307,6 +313,14 @@ class ParquetSink:
         shutil.rmtree(self.tmpdir, ignore_errors=True)
         if self.trash.exists() and not self.final.exists():
             os.replace(self.trash, self.final)
+
+
+def _ours(folder: Path) -> bool:
+    """Whether ``folder`` is empty or holds only Parquet tables, as this writer leaves them."""
+    entries = list(folder.iterdir())
+    return all(p.is_file() and p.suffix == ".parquet" for p in entries) and (
+        not entries or (folder / "articles.parquet").exists()
+    )
 
 
 def _conform(batch: Any, schema: Any) -> Any:
