@@ -83,3 +83,17 @@ def test_one_line_file_gets_a_short_title(tmp_path: Path, capsys) -> None:
     assert main(["extract", str(path)]) == 0
     title = json.loads(capsys.readouterr().out)["article"]["title"]
     assert title == sentence
+
+
+def test_progress_bar_only_when_asked_or_on_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    from analysis.articles import make_article
+    from analysis.corpus import make_engine, run_corpus
+
+    items = [make_article(t, id=str(i)) for i, t in enumerate(["Japan spoke.", "Seoul spoke."])]
+    with make_engine() as engine:
+        run_corpus(items, lambda r, n: None, engine, total=2, progress=True)
+        bar = capsys.readouterr().err
+        run_corpus(items, lambda r, n: None, engine, total=2)  # stderr is not a terminal here
+        quiet = capsys.readouterr().err
+    assert "2/2" in bar and "article/s" in bar and "words/s" in bar
+    assert quiet == ""

@@ -119,8 +119,17 @@ def test_full_disk_while_writing_leaves_no_partial_output(
     assert _leftovers(tmp_path) == []
 
 
-@pytest.mark.parametrize(("workers", "out_name"), [(1, "run.jsonl"), (2, "run.parquet")])
-def test_sigterm_mid_batch_stops_cleanly(tmp_path: Path, workers: int, out_name: str) -> None:
+@pytest.mark.parametrize(
+    ("workers", "out_name", "signum", "message"),
+    [
+        (1, "run.jsonl", signal.SIGTERM, "stopped by SIGTERM"),
+        (2, "run.parquet", signal.SIGTERM, "stopped by SIGTERM"),
+        (2, "run.jsonl", signal.SIGINT, "interrupted"),
+    ],
+)
+def test_a_signal_mid_batch_stops_cleanly(
+    tmp_path: Path, workers: int, out_name: str, signum: int, message: str
+) -> None:
     texts = tmp_path / "texts"
     texts.mkdir()
     sources = sorted(DEVSET.glob("dev*.txt"))
@@ -142,11 +151,11 @@ def test_sigterm_mid_batch_stops_cleanly(tmp_path: Path, workers: int, out_name:
             break
         time.sleep(0.1)
     assert started, "the run never started writing"
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signum)
     stdout, stderr = proc.communicate(timeout=120)
-    assert proc.returncode == 128 + signal.SIGTERM
+    assert proc.returncode == 128 + signum
     assert stdout == ""
     assert _one_line(stderr), stderr
-    assert stderr.startswith("stopped by SIGTERM") and "nothing written" in stderr
+    assert stderr.startswith(message) and "nothing written" in stderr
     assert not out.exists()
     assert _leftovers(tmp_path) == []
