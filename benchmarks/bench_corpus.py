@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     corpus = build_corpus(args.articles)
     # warm-up articles (not timed, not in the corpus): two chunks per worker
-    warm = build_corpus(args.articles + 32)[-32:]
+    warm = build_corpus(args.articles + 16)[-16:]
     words = sum(a.words for a in corpus)
     print(
         f"corpus: {len(corpus)} articles, {words:,} words "

@@ -20,7 +20,7 @@ from typing import Any
 import pandas as pd
 
 from analysis.corpus.inputs import article_from_row
-from analysis.corpus.records import process_chunk
+from analysis.corpus.records import PIPE_BATCH, process_chunk
 from analysis.corpus.tables import KEY, Schema, split_record
 from analysis.serialize import dumps
 
@@ -52,7 +52,7 @@ def _records(
     ):
         row = {"id": i, "text": body, "published": pub, "title": head}
         items.append(article_from_row(row, f"row:{n}", None))
-    result = process_chunk(items, check=check, model=model, batch_size=max(1, len(items)))
+    result = process_chunk(items, check=check, model=model, batch_size=PIPE_BATCH)
     return pd.DataFrame(
         {
             KEY: pd.Series([str(r["id"]) for r in result.records], dtype=object),

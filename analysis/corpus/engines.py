@@ -25,7 +25,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
 from typing import Any
 
-from analysis.corpus.records import ChunkResult, process_chunk
+from analysis.corpus.records import PIPE_BATCH, ChunkResult, process_chunk
 from analysis.errors import BadInputError
 
 __all__ = ["DaskEngine", "Engine", "InlineEngine", "ProcessEngine", "make_engine"]
@@ -42,7 +42,9 @@ class Engine:
 
     workers = 1
 
-    def __init__(self, *, check: bool = False, model: str | None = None, batch_size: int = 16):
+    def __init__(
+        self, *, check: bool = False, model: str | None = None, batch_size: int = PIPE_BATCH
+    ):
         self.task = partial(process_chunk, check=check, model=model, batch_size=batch_size)
         self.model = model
 
@@ -211,7 +213,7 @@ def make_engine(
     *,
     check: bool = False,
     model: str | None = None,
-    batch_size: int = 16,
+    batch_size: int = PIPE_BATCH,
 ) -> Engine:
     """The engine for ``--engine``/``--workers``/``--scheduler``.
 
