@@ -122,6 +122,7 @@ CASES: list[tuple[list[str], int, str, Callable[[pytest.MonkeyPatch], None] | No
     (["extract", G, "--model", ""], 2, "--model", None),
     (["extract", G, "--model", "no_such_model_pkg"], 2, "not installed", None),
     (["extract", G, "--model", "../../etc/passwd"], 2, "not installed", None),
+    (["extract", G, "--model", "json"], 2, "cannot load spaCy model 'json'", None),
     (["extract", G, "--format", "xml"], 2, "invalid choice", None),
     (["extract"], 2, "required", None),
     # check

@@ -18,6 +18,7 @@ from typing import Any
 
 from analysis.articles import Article
 from analysis.corpus.inputs import Failed, one_line
+from analysis.errors import AnalysisError, ModelNotFoundError
 
 __all__ = ["PIPE_BATCH", "ChunkResult", "article_record", "peak_rss_mb", "process_chunk"]
 
@@ -153,7 +154,12 @@ def process_chunk(
     """
     from analysis.text.pipeline import load_pipeline
 
-    nlp = load_pipeline(model)
+    try:
+        nlp = load_pipeline(model)
+    except AnalysisError:
+        raise
+    except Exception as exc:  # a package by that name that is not a spaCy model
+        raise ModelNotFoundError(f"cannot load spaCy model {model!r}: {one_line(exc)}") from None
     articles = [a for a in items if isinstance(a, Article)]
     docs = _docs(nlp, articles, max(1, batch_size))
     records: list[dict[str, Any]] = []
