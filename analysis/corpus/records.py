@@ -11,6 +11,7 @@ an error record; the chunk goes on.
 from __future__ import annotations
 
 import os
+import time
 import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,16 +41,23 @@ class ChunkResult:
         The warnings each article raised (one list per record).
     pid, peak_rss_mb
         The worker process and its peak resident memory so far, in MB.
+    cpu_seconds
+        CPU time the worker spent on this chunk.
     """
 
     records: list[dict[str, Any]]
     warnings: list[list[str]] = field(default_factory=list)
     pid: int = 0
     peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process in MB (``ru_maxrss``; KB on Linux).
+    """Peak resident memory of this process in MB.
+
+    On Linux this is ``VmHWM`` from ``/proc/self/status``, the high-water mark of this
+    process's own memory.  ``ru_maxrss`` is the fallback elsewhere; on Linux it would
+    carry over the parent's peak into a worker started by fork and exec.
 
     Examples
     --------
@@ -59,6 +67,13 @@ def peak_rss_mb() -> float:
     import resource
     import sys
 
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 1024 / 1024 if sys.platform == "darwin" else peak / 1024
 
@@ -154,6 +169,7 @@ def process_chunk(
     """
     from analysis.text.pipeline import load_pipeline
 
+    cpu = time.process_time()
     try:
         nlp = load_pipeline(model)
     except AnalysisError:
@@ -178,4 +194,5 @@ def process_chunk(
                 failed = Failed(item.id, one_line(exc), str(item.path) if item.path else None)
                 records.append(failed.to_record())
         notes.append(list(dict.fromkeys(str(w.message) for w in caught)))
-    return ChunkResult(records, notes, os.getpid(), peak_rss_mb())
+    spent = time.process_time() - cpu
+    return ChunkResult(records, notes, os.getpid(), peak_rss_mb(), spent)

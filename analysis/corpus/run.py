@@ -71,7 +71,7 @@ def stop_on_sigterm() -> Iterator[None]:
 
 @dataclass
 class Summary:
-    """What a run did: counts, words, time and the workers' peak memory.
+    """What a run did: counts, words, time, the workers' CPU time and peak memory.
 
     Examples
     --------
@@ -87,6 +87,7 @@ class Summary:
     warned: int = 0
     seconds: float = 0.0
     peak_rss_mb: dict[int, float] = field(default_factory=dict)
+    cpu_seconds: float = 0.0
 
     @property
     def status(self) -> int:
@@ -192,6 +193,7 @@ def run_corpus(
                     summary.failed += 1
                     words.pop(str(record["id"]), None)
                 summary.warned += bool(notes)
+            summary.cpu_seconds += result.cpu_seconds
             if result.pid:
                 old = summary.peak_rss_mb.get(result.pid, 0.0)
                 summary.peak_rss_mb[result.pid] = max(old, result.peak_rss_mb)
