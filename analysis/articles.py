@@ -163,8 +163,53 @@ def validate_text(text: str, source: str = "text") -> str:
     return text
 
 
+#: Byte-order marks recognised when decoding, longest first (UTF-32 LE starts like UTF-16 LE).
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xfe\xff", "utf-16"),
+    (b"\xff\xfe", "utf-16"),
+)
+
+
+def decode_bytes(raw: bytes, source: str = "text") -> str:
+    """Decode article bytes: UTF-8, or UTF-8/16/32 with a byte-order mark.
+
+    Raises
+    ------
+    BadInputError
+        For bytes that are neither (binary data, Latin-1 …), naming ``source``.
+
+    Examples
+    --------
+    >>> decode_bytes("Tōkyō".encode("utf-16"))
+    'Tōkyō'
+    >>> decode_bytes(b"plain")
+    'plain'
+    """
+    if not isinstance(raw, bytes | bytearray):
+        raise BadInputError(f"{source}: expected bytes, got {type(raw).__name__}")
+    encoding = next((enc for bom, enc in BOMS if raw.startswith(bom)), None)
+    if encoding is None:
+        if b"\x00" in raw[:65536]:
+            raise BadInputError(f"{source} looks binary (contains NUL bytes), not a text article")
+        encoding = "utf-8"
+    try:
+        return bytes(raw).decode(encoding)
+    except UnicodeDecodeError as exc:
+        shown = "UTF-8" if encoding == "utf-8" else encoding.upper().replace("-SIG", "")
+        raise BadInputError(
+            f"{source} is not {shown} text (invalid byte 0x{raw[exc.start]:02x} at offset "
+            f"{exc.start})"
+        ) from None
+
+
 def read_text(path: str | Path) -> str:
-    """Read a UTF-8 article file, with a clear :class:`BadInputError` for anything else.
+    """Read an article file (UTF-8, or UTF-16/32 with a BOM), with a clear error for anything else.
+
+    Pipes and other special files (``/dev/stdin``) are read to their end; the size
+    limit is enforced while reading, so an endless stream is refused, not swallowed.
 
     Examples
     --------
@@ -172,28 +217,31 @@ def read_text(path: str | Path) -> str:
     >>> read_text(seeds_dir() / "000_e7a9e3d448b427a1.txt").splitlines()[0][:8]
     'In Japan'
     """
+    if path is None or not isinstance(path, str | Path):
+        raise BadInputError(f"path: expected a file path, got {type(path).__name__}")
     p = Path(path)
-    if not p.exists():
-        raise BadInputError(f"no such file: {p}")
-    if p.is_dir():
-        raise BadInputError(f"{p} is a folder, not an article file")
-    size = p.stat().st_size
-    if size == 0:
-        raise BadInputError(f"{p} is empty")
-    if size > 4 * MAX_CHARS:
-        raise BadInputError(
-            f"{p} is too large for one article ({size / 1e6:.1f} MB); split it into articles first"
-        )
-    raw = p.read_bytes()
-    if b"\x00" in raw[:65536]:
-        raise BadInputError(f"{p} looks binary (contains NUL bytes), not a text article")
+    limit = 4 * MAX_CHARS
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise BadInputError(
-            f"{p} is not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start})"
-        ) from None
-    return validate_text(text, str(p))
+        if not p.exists():
+            raise BadInputError(f"no such file: {p}")
+        if p.is_dir():
+            raise BadInputError(f"{p} is a folder, not an article file")
+        if p.is_file() and p.stat().st_size > limit:
+            raise BadInputError(
+                f"{p} is too large for one article ({p.stat().st_size / 1e6:.1f} MB); "
+                "split it into articles first"
+            )
+        with open(p, "rb") as fh:  # a pipe reports size 0, so read instead of trusting stat
+            raw = fh.read(limit + 1)
+    except PermissionError:
+        raise BadInputError(f"cannot read {p}: permission denied") from None
+    except OSError as exc:
+        raise BadInputError(f"cannot read {p}: {exc.strerror or exc}") from None
+    if not raw:
+        raise BadInputError(f"{p} is empty")
+    if len(raw) > limit:
+        raise BadInputError(f"{p} is too large for one article; split it into articles first")
+    return validate_text(decode_bytes(raw, str(p)), str(p))
 
 
 def _meta_path(path: Path) -> Path:
@@ -212,6 +260,38 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise BadInputError(f"{meta} must hold a JSON object")
     return data
+
+
+#: Longest title taken from the text itself (a one-paragraph text gets its first sentence).
+TITLE_CHARS = 120
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s")
+
+
+def headline(text: str) -> str:
+    """The title of a text without metadata: its first line when that reads as a headline.
+
+    A first line that is the whole text, or a paragraph longer than
+    :data:`TITLE_CHARS`, is not a headline: the title is then the first sentence,
+    cut at a word boundary with "…" when it is still too long.
+
+    Examples
+    --------
+    >>> headline("A headline\\n\\nFirst paragraph.")
+    'A headline'
+    >>> headline("Finland joined NATO. Sweden followed a year later.")
+    'Finland joined NATO.'
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    first = lines[0] if lines else ""
+    if len(lines) > 1 and len(first) <= TITLE_CHARS:
+        return first
+    match = _SENTENCE_END.search(first)
+    sentence = first[: match.start()].strip() if match else first
+    if len(sentence) <= TITLE_CHARS:
+        return sentence
+    cut = sentence[:TITLE_CHARS].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return (cut or sentence[:TITLE_CHARS]) + "…"
 
 
 def make_article(
@@ -237,13 +317,14 @@ def make_article(
     cleaned, removed = strip_furniture(text)
     if not cleaned:
         raise BadInputError(f"{path or 'text'} holds only page furniture, no article text")
-    first_line = next(line.strip() for line in cleaned.split("\n") if line.strip())
+    if title is not None and not isinstance(title, str):
+        raise BadInputError(f"title: expected text (str), got {type(title).__name__}")
     pub = as_date(published, "publication date", optional=True)
     if pub is None:
         pub = as_date(meta.get("published"), "publication date in metadata", optional=True)
     return Article(
         id=id,
-        title=title or meta.get("title") or first_line,
+        title=title or meta.get("title") or headline(cleaned),
         text=cleaned,
         published=pub,
         metadata=meta,
@@ -280,6 +361,8 @@ def load_article(source: str | Path, published: date | str | None = None) -> Art
     >>> a.published.isoformat(), a.removed
     ('2023-05-10', ('Exit mobile version',))
     """
+    if source is None or not isinstance(source, str | Path):
+        raise BadInputError(f"source: expected a seed id or file path, got {type(source).__name__}")
     p = Path(source)
     if not p.exists() and isinstance(source, str) and source in list_seeds():
         p = seeds_dir() / f"{source}.txt"
@@ -301,7 +384,7 @@ def load_seed(seed_id: str | None = None) -> Article:
 
 
 def iter_article_paths(paths: Iterable[str | Path]) -> list[Path]:
-    """Expand files and folders (their ``*.txt`` files, sorted) into article paths.
+    """Expand files and folders (their ``*.txt`` files, recursively, sorted) into article paths.
 
     Raises
     ------
@@ -312,7 +395,7 @@ def iter_article_paths(paths: Iterable[str | Path]) -> list[Path]:
     for item in paths:
         p = Path(item)
         if p.is_dir():
-            found = sorted(p.glob("*.txt"))
+            found = sorted(f for f in p.rglob("*.txt") if f.is_file())
             if not found:
                 raise BadInputError(f"{p} holds no .txt articles")
             out.extend(found)

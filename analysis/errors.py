@@ -75,3 +75,7 @@ class ModelNotFoundError(AnalysisError, ImportError):
 
 class ReferenceDataError(AnalysisError, ValueError):
     """A reference table that fails validation; the message names the bad row."""
+
+
+class OutputError(AnalysisError, OSError):
+    """Output that cannot be written (full disk, no permission); nothing is left half-written."""

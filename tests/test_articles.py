@@ -189,3 +189,80 @@ def test_verified_rejects_changed_and_unlisted_files(tmp_path: Path) -> None:
         verified(other)
     with pytest.raises(DataFileError, match="data file missing"):
         verified(tmp_path / "missing.csv")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
+                                      "utf-32-le", "utf-32-be"])  # fmt: skip
+def test_files_with_a_byte_order_mark_are_decoded(tmp_path: Path, encoding: str) -> None:
+    from analysis.articles import decode_bytes
+
+    text = "Tōkyō talks\n\nJapan and Türkiye spoke — «NATO»."
+    raw = text.encode(encoding)
+    if encoding.endswith(("-le", "-be")):  # these codecs write no BOM: add it
+        raw = "\ufeff".encode(encoding) + raw
+    path = tmp_path / "bom.txt"
+    path.write_bytes(raw)
+    assert read_text(path) == text
+    assert decode_bytes(raw) == text
+
+
+def test_a_pipe_is_read_to_its_end() -> None:
+    import os
+    import threading
+
+    read_fd, write_fd = os.pipe()
+    payload = ("Pipe headline\n\n" + "Finland joined NATO. " * 2000).encode("utf-8")
+
+    def feed() -> None:
+        with os.fdopen(write_fd, "wb") as fh:
+            fh.write(payload)
+
+    threading.Thread(target=feed).start()
+    try:
+        text = read_text(f"/dev/fd/{read_fd}")  # what /dev/stdin is when stdin is a pipe
+    finally:
+        os.close(read_fd)
+    assert text == payload.decode("utf-8")
+
+
+def test_load_article_names_a_missing_argument() -> None:
+    with pytest.raises(
+        BadInputError, match="source: expected a seed id or file path, got NoneType"
+    ):
+        load_article(None)  # type: ignore[arg-type]
+    with pytest.raises(BadInputError, match="path: expected a file path"):
+        read_text(None)  # type: ignore[arg-type]
+
+
+def test_unreadable_file_is_one_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    import analysis.articles as articles
+
+    path = tmp_path / "locked.txt"
+    path.write_text("Title\n\nBody.", encoding="utf-8")
+
+    def refuse(*args, **kwargs):  # root ignores file modes, so refuse the way the OS would
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(articles, "open", refuse, raising=False)
+    with pytest.raises(BadInputError, match="cannot read .*locked.txt: permission denied"):
+        read_text(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Headline\n\nBody.", "Headline"),
+        ("Finland joined NATO. Sweden followed.", "Finland joined NATO."),
+        ("One line without a stop", "One line without a stop"),
+        ("word " * 100, ("word " * 100)[:120].rsplit(" ", 1)[0] + "…"),
+        ("A" * 200 + "\n\nBody.", "A" * 120 + "…"),
+    ],
+)
+def test_title_of_a_text_without_a_headline_is_short(text: str, title: str) -> None:
+    article = make_article(text)
+    assert article.title == title
+    assert len(article.title) <= 121

@@ -43,17 +43,34 @@ def test_extract_folder_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert captured.err == ""  # not a terminal: no progress
 
 
-@pytest.mark.parametrize("content", [b"", b"\x00\x01binary", b"caf\xe9 latin-1"])
-def test_extract_bad_files(
-    tmp_path: Path, content: bytes, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(b"", "is empty"), (b"\x00\x01binary", "binary"), (b"caf\xe9 latin-1", "not UTF-8")],
+)
+def test_a_bad_file_is_an_error_row_and_the_batch_goes_on(
+    tmp_path: Path, content: bytes, message: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     good = tmp_path / "good.txt"
     good.write_text("Japan spoke.", encoding="utf-8")
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)
-    assert main(["extract", str(good), str(bad)]) == 2
+    assert main(["extract", str(bad), str(good)]) == 3
     captured = capsys.readouterr()
-    assert captured.out == ""  # all paths validated before writing
+    rows = [json.loads(line) for line in captured.out.splitlines()]
+    assert [r["id"] for r in rows] == ["bad", "good"]
+    assert message in rows[0]["error"] and "countries" not in rows[0]
+    assert rows[1]["countries"][0]["iso3"] == "JPN" and "error" not in rows[1]
+    assert captured.err.count("\n") == 1 and "1 ok, 1 failed" in captured.err
+
+
+def test_one_bad_file_alone_is_one_line_and_status_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    assert main(["extract", str(bad)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
     assert captured.err.count("\n") == 1 and captured.err.startswith("error:")
 
 

@@ -7,12 +7,16 @@ registers itself from a module of this package (:mod:`analysis.cli.geo`,
 :mod:`analysis.cli.output`.
 
 Exit status: 0 on success, 2 for a user error (one line on standard error, no
-traceback, nothing written to standard output), 1 for an unexpected failure.
+traceback, nothing written to standard output), 3 when some articles of a batch
+failed (each one an error row), 130/143 when interrupted, 1 for an unexpected
+failure.  A closed pipe (``| head -1``) ends the run quietly with status 0.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -86,4 +90,23 @@ def _run(handler: Handler, args: argparse.Namespace) -> int:
         sys.stderr.write("interrupted\n")
         return 130
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OverflowError as exc:  # a date or number beyond what a library can hold
+        sys.stderr.write(f"error: value out of range: {' '.join(str(exc).split())}\n")
+        return 2
+    except RecursionError:
+        sys.stderr.write("error: input nested too deeply\n")
+        return 2
+    except MemoryError:
+        sys.stderr.write("error: out of memory; split the input into smaller articles\n")
+        return 2
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point standard output at /dev/null so the final flush is quiet."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        fd = sys.stdout.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)

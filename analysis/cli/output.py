@@ -1,7 +1,8 @@
 """Output formats of the command line: table, CSV, JSON and JSON lines.
 
 The whole output of a command is rendered in memory first and written in one
-piece, so a failure never leaves half an answer on standard output.  JSON goes
+piece, so a failure never leaves half an answer on standard output; a batch of
+articles prints one complete record at a time (:class:`StdoutSink`).  JSON goes
 through :func:`analysis.serialize.jsonable`, the one serialisation of the package.
 """
 
@@ -11,6 +12,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -22,7 +24,7 @@ from analysis.serialize import jsonable, records
 
 FORMATS = ("table", "csv", "json")
 
-__all__ = ["FORMATS", "emit", "lists_to_text", "parse_iso_date", "render"]
+__all__ = ["FORMATS", "StdoutSink", "emit", "lists_to_text", "parse_iso_date", "render"]
 
 
 def parse_iso_date(value: str, name: str = "date") -> date:
@@ -91,3 +93,33 @@ def render(data: pd.DataFrame | list[dict[str, Any]] | dict[str, Any], fmt: str)
 def emit(data: pd.DataFrame | list[dict[str, Any]] | dict[str, Any], fmt: str) -> None:
     """Render ``data`` in ``fmt`` and write it to standard output in one piece."""
     sys.stdout.write(render(data, fmt))
+
+
+class StdoutSink:
+    """Records printed on standard output as they come (no ``--out``).
+
+    One article (``single``) prints its record once, and a failure is kept in
+    :attr:`error` for a one-line message instead; several print one record per
+    line (JSON lines, error rows included) and flush each, so ``| head -1`` stops
+    the run early.  Nothing is atomic about a terminal, so commit and abort do nothing.
+    """
+
+    def __init__(self, single: bool, render_record: Callable[[dict[str, Any], bool], str]):
+        self.single = single
+        self.render_record = render_record
+        self.done: set[str] = set()
+        self.error: str | None = None
+
+    def write(self, record: dict[str, Any]) -> None:
+        """Print one record (or remember the error of the single article)."""
+        if self.single and record.get("error") is not None:
+            self.error = str(record["error"])
+            return
+        sys.stdout.write(self.render_record(record, self.single))
+        sys.stdout.flush()
+
+    def commit(self) -> None:
+        """Nothing to do: every record is already printed."""
+
+    def abort(self) -> None:
+        """Nothing to remove."""

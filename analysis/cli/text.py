@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
-from analysis.errors import BadInputError
+from analysis.cli.batch import add_corpus_arguments, run_batch
+
+__all__ = ["register", "run_extract"]
 
 
 def register(sub: Any) -> None:
@@ -23,32 +23,14 @@ def register(sub: Any) -> None:
         "extract",
         help="extract entities, countries, dates, quotes and claims from articles",
         description=(
-            "Analyse one or more articles (files, folders of .txt files or seed ids). "
-            "One path prints one JSON object; several print one JSON object per line."
+            "Analyse one or more articles (files, folders, globs, standard input, JSON lines, "
+            "Parquet or CSV tables, seed ids). One article prints one JSON object; several "
+            "print one JSON object per line; --out writes JSON lines or Parquet tables."
         ),
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article file, folder or seed id")
-    p.add_argument(
-        "--published", metavar="YYYY-MM-DD", help="publication date (overrides metadata)"
-    )
+    add_corpus_arguments(p)
     p.add_argument("--format", choices=("json", "table"), default="json", help="output format")
     p.set_defaults(handler=run_extract)
-
-
-def _resolve_paths(items: list[str]) -> tuple[list[Path], bool]:
-    from analysis._data import seeds_dir
-    from analysis.articles import iter_article_paths, list_seeds
-
-    expanded: list[str | Path] = []
-    single = len(items) == 1
-    for item in items:
-        p = Path(item)
-        if not p.exists() and item in list_seeds():
-            p = seeds_dir() / f"{item}.txt"
-        if p.is_dir():
-            single = False
-        expanded.append(p)
-    return iter_article_paths(expanded), single
 
 
 def _table(result: dict[str, Any]) -> str:
@@ -56,6 +38,8 @@ def _table(result: dict[str, Any]) -> str:
 
     from analysis.cli.output import render
 
+    if result.get("error") is not None:
+        return f"# {result['id']}: error: {result['error']}\n"
     art = result["article"]
     parts = [f"# {art['title']}  (published {art['published']}, {art['words']} words)\n"]
     show = {
@@ -67,7 +51,8 @@ def _table(result: dict[str, Any]) -> str:
         "claims": ["kinds", "text"],
     }
     for name, cols in show.items():
-        frame = pd.DataFrame(result[name], columns=cols)
+        frame = pd.DataFrame(result.get(name, []))
+        frame = frame.reindex(columns=[c for c in cols if c in frame.columns or frame.empty])
         if "text" in frame.columns:
             frame["text"] = frame["text"].map(lambda s: s if len(s) <= 90 else s[:87] + "...")
         parts.append(f"\n## {name}\n" + render(frame, "table"))
@@ -75,33 +60,12 @@ def _table(result: dict[str, Any]) -> str:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    """Run ``extract``: validate every path first, then analyse and print."""
-    from analysis.articles import load_article
-    from analysis.cli.output import parse_iso_date, render
-    from analysis.text.analyze import analyze_many
+    """Run ``extract``: stream the inputs through the engine and print or write the records."""
+    from analysis.cli.output import render
 
-    published = parse_iso_date(args.published) if args.published else None
-    paths, single = _resolve_paths(list(args.paths))
-    if not paths:
-        raise BadInputError("no articles to analyse")
-    articles = [load_article(p, published=published) for p in paths]  # validates all first
-    progress = sys.stderr.isatty() and len(articles) > 1
-    for i, (article, result) in enumerate(
-        zip(articles, analyze_many(articles), strict=True), start=1
-    ):
-        payload = result.to_dict()
-        payload["article"] = {"id": article.id, **payload["article"]}
-        if article.path is not None:
-            payload["article"]["path"] = str(article.path)
+    def show(record: dict[str, Any], single: bool) -> str:
         if args.format == "table":
-            sys.stdout.write(_table(payload))
-        elif single:
-            sys.stdout.write(render(payload, "json"))
-        else:
-            sys.stdout.write(render(payload, "jsonl"))
-        sys.stdout.flush()
-        if progress:
-            sys.stderr.write(f"\r{i}/{len(articles)} {article.id}")
-    if progress:
-        sys.stderr.write("\n")
-    return 0
+            return _table(record)
+        return render(record, "json" if single else "jsonl")
+
+    return run_batch(args, check=False, render=show)
