@@ -30,10 +30,14 @@ from analysis.text.quotes import extract_quotes, find_quote_spans
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "sentence", "canonical", "source"]
 COUNTRY_COLUMNS = ["iso3", "name", "mentions", "forms", "kinds", "first", "candidates"]
-PERSON_COLUMNS = ["name", "mentions", "aliases", "title", "affiliation", "first"]
-ORG_COLUMNS = ["name", "mentions", "aliases", "type", "first"]
+PERSON_COLUMNS = ["id", "name", "mentions", "aliases", "title", "affiliation", "first"]
+ORG_COLUMNS = ["id", "name", "mentions", "aliases", "type", "first"]
 DATE_COLUMNS = ["text", "iso", "granularity", "start", "end", "sentence", "relative"]
-QUOTE_COLUMNS = ["text", "kind", "speaker", "cue", "start", "end", "sentence", "speaker_text"]
+QUOTE_COLUMNS = [
+    "text", "kind", "speaker", "cue", "start", "end", "sentence", "speaker_text",
+    "speaker_id", "speakers", "speaker_ids", "attribution", "speaker_start", "speaker_end",
+    "cue_start", "cue_end",
+]  # fmt: skip
 
 #: Frequent function words of other languages written in Latin script (not English words).
 _FOREIGN_STOP = frozenset(
@@ -320,7 +324,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         for ent in items:
             first = min(s for s, _, _ in ent.mentions)
             row: dict[str, Any] = dict(
-                name=ent.name, mentions=len(ent.mentions), aliases=ent.aliases
+                id=ent.id, name=ent.name, mentions=len(ent.mentions), aliases=ent.aliases
             )
             if person:
                 row.update(title=ent.title or None, affiliation=ent.affiliation or None)
@@ -337,7 +341,12 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     ]  # fmt: skip
     quote_rows = [
         dict(text=q.text, kind=q.kind, speaker=q.speaker, cue=q.cue, start=q.start, end=q.end,
-             sentence=sent_index(q.start), speaker_text=q.speaker_text)
+             sentence=sent_index(q.start), speaker_text=q.speaker_text,
+             speaker_id=q.speaker_id, speakers=q.speakers,
+             speaker_ids=[e.id for e in q.joint] if q.joint else
+             ([q.speaker_id] if q.speaker_id else []),
+             attribution=q.attribution, speaker_start=q.speaker_start,
+             speaker_end=q.speaker_end, cue_start=q.cue_start, cue_end=q.cue_end)
         for q in quotes
     ]  # fmt: skip
     claim_rows = [c.with_published(article.published).to_record() for c in claims]

@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index, regions
+from analysis.text.lexicon import role_nouns
 from analysis.text.pipeline import organizations, sentences
 
 #: Words that make up titles in front of names (lower case).
@@ -155,6 +156,38 @@ GENERIC_ROLES: frozenset[str] = frozenset(
 )
 PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "she", "her", "hers"})
 
+_MALE_WORDS = frozenset(
+    {"mr", "mr.", "king", "prince", "sir", "lord", "spokesman", "chairman", "he", "him", "his",
+     "emperor", "pope", "patriarch", "father", "brother", "son", "husband", "businessman"}
+)  # fmt: skip
+_FEMALE_WORDS = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "queen", "princess", "dame", "lady", "spokeswoman",
+     "chairwoman", "she", "her", "hers", "mother", "sister", "daughter", "wife",
+     "businesswoman"}
+)  # fmt: skip
+
+
+def pronoun_gender(word: str) -> str | None:
+    """Grammatical gender a word implies: ``"m"``, ``"f"`` or ``None``.
+
+    Examples
+    --------
+    >>> pronoun_gender("She"), pronoun_gender("spokesman"), pronoun_gender("minister")
+    ('f', 'm', None)
+    """
+    low = word.lower()
+    if low in _MALE_WORDS:
+        return "m"
+    if low in _FEMALE_WORDS:
+        return "f"
+    return None
+
+
+_ALL_PRONOUNS = frozenset(
+    {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "we", "us",
+     "our", "i", "me", "my", "you", "your", "who", "which"}
+)  # fmt: skip
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -168,15 +201,23 @@ class Entity:
     affiliation: str = ""
     org_type: str = ""
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    id: str = ""
+    gender: str | None = None
 
     @property
     def aliases(self) -> list[str]:
-        """Distinct surface forms other than the canonical name."""
+        """Distinct surface forms other than the canonical name (never a pronoun)."""
         seen: dict[str, None] = {}
         for _, _, text in self.mentions:
-            if text != self.name:
+            if text != self.name and text.lower() not in _ALL_PRONOUNS:
                 seen.setdefault(text, None)
         return list(seen)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
 
 
 @dataclass
@@ -209,12 +250,24 @@ class Registry:
             i -= 1
         return None
 
-    def last_before(self, pos: int, kind: str = "person") -> Entity | None:
-        """Return the most recent entity of ``kind`` mentioned before ``pos``."""
+    def last_before(
+        self, pos: int, kind: str = "person", *, gender: str | None = None, head: str = ""
+    ) -> Entity | None:
+        """Return the most recent entity of ``kind`` mentioned before ``pos``.
+
+        ``gender`` skips people known to be of the other gender; ``head`` keeps only
+        organisations whose name contains that word ("ministry").
+        """
         i = bisect_right(self._starts, pos) - 1
         while i >= 0:
             s, e, ent = self._spans[i]
             if ent.kind == kind and e <= pos:
+                if gender is not None and ent.gender is not None and ent.gender != gender:
+                    i -= 1
+                    continue
+                if head and head not in ent.name.lower():
+                    i -= 1
+                    continue
                 return ent
             i -= 1
         return None
@@ -335,7 +388,7 @@ def build_registry(
     ...                       "was tired. According to him, NATO grew. The alliance agreed.")
     >>> reg = build_registry(doc)
     >>> [(p.name, p.title, p.aliases) for p in reg.people]
-    [('Yoshimasa Hayashi', 'Foreign Minister', ['Hayashi', 'the minister', 'him'])]
+    [('Yoshimasa Hayashi', 'Foreign Minister', ['Hayashi', 'the minister'])]
     >>> [(o.name, o.aliases) for o in reg.organizations]
     [('NATO', ['The alliance'])]
     """
@@ -443,44 +496,86 @@ def build_registry(
     registry = Registry(list(people.values()), list(orgs.values()))
     registry.index()
 
-    # ---- descriptions ("the minister") and pronouns -------------------------------
-    def inside_quote(pos: int) -> bool:
-        return any(s <= pos < e for s, e in quote_ranges)
+    # ---- gender: a title or honorific that says it ----------------------------------
+    for person in people.values():
+        for word in person.title.split():
+            person.gender = person.gender or pronoun_gender(word)
+        for s, _, _ in person.mentions:
+            honorific = doc.char_span(max(0, s - 5), s, alignment_mode="contract")
+            for t in honorific or []:
+                person.gender = person.gender or pronoun_gender(t.text)
 
-    added = False
+    # ---- descriptions ("the minister") and pronouns -------------------------------
+    quotes_idx = sorted(quote_ranges)
+    q_starts = [a for a, _ in quotes_idx]
+
+    def inside_quote(pos: int) -> bool:
+        i = bisect_right(q_starts, pos) - 1
+        return i >= 0 and pos < quotes_idx[i][1]
+
+    roles = role_nouns()
+    added: list[tuple[Entity, tuple[int, int, str]]] = []
     for tok in doc:
         low = tok.lower_
         if low in PRONOUNS and not inside_quote(tok.idx):
             here = sent_of(tok.idx)
             lo = sent_starts[max(0, here - 2)]
-            named = {
-                ent.name
-                for s, e, ent in registry._spans
-                if ent.kind == "person" and lo <= s < tok.idx and not inside_quote(s)
-            }
-            if len(named) == 1:
-                person = people[named.pop()]
-                person.mentions.append((tok.idx, tok.idx + len(tok.text), tok.text))
-                added = True
-        elif tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.pos_ == "NOUN":
+            gender = pronoun_gender(low)
+            i = bisect_right(registry._starts, tok.idx) - 1
+            named: dict[str, Entity] = {}
+            while i >= 0 and registry._spans[i][0] >= lo:
+                s, _, cand = registry._spans[i]
+                if cand.kind == "person" and not inside_quote(s):
+                    named.setdefault(cand.name, cand)
+                i -= 1
+            fits = [e for e in named.values() if e.gender in {None, gender}]
+            if len(named) == 1 or len(fits) == 1:
+                person = fits[0] if len(fits) == 1 else next(iter(named.values()))
+                if person.gender not in {None, gender}:
+                    continue
+                person.gender = person.gender or gender
+                added.append((person, (tok.idx, tok.idx + len(tok.text), tok.text)))
+        elif low in roles and roles[low][0] == "person" and tok.pos_ == "NOUN" and tok.i > 0:
+            # "the minister", "the NATO secretary general", "the Kremlin spokesman"
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
                 continue
-            if inside_quote(tok.idx):
+            if inside_quote(tok.idx) or roles[low][1]:
                 continue
-            candidates = [
-                ent
-                for s, e, ent in registry._spans
-                if ent.kind == "person" and e <= tok.idx and ent.title
-                and ent.title.lower().split()[-1] == low
-            ]  # fmt: skip
-            if candidates:
-                det = doc[tok.i - 1]
-                candidates[-1].mentions.append(
-                    (det.idx, tok.idx + len(tok.text), f"{det.text} {tok.text}")
-                )
-                added = True
+            j = tok.i - 1
+            while j > tok.i - 4 and j >= 0 and doc[j].dep_ in {"compound", "amod", "nmod"}:
+                j -= 1
+            if j < 0 or doc[j].lower_ not in {"the", "this"}:
+                continue
+            det = doc[j]
+            if any(registry.at(t.idx, t.idx + len(t)) is not None and
+                   registry.at(t.idx, t.idx + len(t)).kind == "person"  # type: ignore[union-attr]
+                   for t in doc[j : tok.i + 1]):  # fmt: skip
+                continue
+            gender = pronoun_gender(low)
+            i = bisect_right(registry._starts, det.idx) - 1
+            bound: Entity | None = None
+            while i >= 0:
+                _, e, cand = registry._spans[i]
+                if cand.kind == "person" and e <= det.idx and cand.title:
+                    words = cand.title.lower().replace("-", " ").split()
+                    role_words = low.replace("-", " ").split()
+                    if words[-len(role_words) :] == role_words and (
+                        gender is None or cand.gender in {None, gender}
+                    ):
+                        bound = cand
+                        break
+                i -= 1
+            if bound is not None:
+                added.append((bound, (det.idx, tok.idx + len(tok.text), doc[j : tok.i + 1].text)))
+    for person_ent, mention in added:
+        person_ent.mentions.append(mention)
     if added:
         for person_ent in registry.people:
             person_ent.mentions.sort()
         registry.index()
+    # ids in order of first mention: P1, P2 … for people, O1, O2 … for organisations
+    for letter, items in (("P", registry.people), ("O", registry.organizations)):
+        ordered = sorted(items, key=lambda x: min((m[0] for m in x.mentions), default=0))
+        for n, item in enumerate(ordered, 1):
+            item.id = f"{letter}{n}"
     return registry
