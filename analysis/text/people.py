@@ -282,6 +282,10 @@ def clean_name(span: Span) -> tuple[str, str]:
     >>> doc = load_pipeline()("Prime Minister Fumio Kishida's plan.")
     >>> clean_name(doc[0:5])
     ('Fumio Kishida', 'Prime Minister')
+    >>> doc = load_pipeline()("Miguel Díaz-Canel spoke.")
+    >>> clean_name(doc[0:4])[0]
+    'Miguel Díaz-Canel'
+
     """
     toks = [t for t in span if not t.is_punct or t.text in {"-", "."}]
     title: list[str] = []
@@ -290,7 +294,11 @@ def clean_name(span: Span) -> tuple[str, str]:
         toks = toks[1:]
     while toks and toks[-1].text in {"'s", "’s", "'", "’"}:
         toks = toks[:-1]
-    name = " ".join(t.text for t in toks)
+    # keep the text's own spacing, so a hyphenated name stays whole ("Díaz-Canel",
+    # which the tokenizer splits into three tokens)
+    name = "".join(t.text_with_ws for t in toks).strip()
+    name = re.sub(r"\s*-\s*(?=\w)", "-", name) if re.search(r"\w-\w", span.text) else name
+    name = re.sub(r"\s+", " ", name)
     name = _POSSESSIVE.sub("", name).strip(" ,.-")
     return name, " ".join(title)
 
@@ -452,7 +460,9 @@ def build_registry(
             text = _POSSESSIVE.sub("", ent.text).strip().rstrip(":;,").strip()
             if text.lower().startswith("the "):
                 text = text[4:]
-            if not text or text.lower() in forms or _not_an_organisation(text):
+            form = forms.get(text.lower())
+            # a place is not an organisation; a seat of power ("State Department") is
+            if not text or (form is not None and form[1] != "seat") or _not_an_organisation(text):
                 continue
             canonical = text
         org = orgs.setdefault(canonical, Entity(canonical, "org"))

@@ -443,9 +443,26 @@ def _subject(v: Token) -> Token | None:
     """
     for child in v.children:
         if child.dep_ == "nsubj":
+            if child.lower_ in {"who", "which", "that"} and v.dep_ == "relcl":
+                return v.head  # "Liu Pengyu, …, who told VOA": the relative's antecedent
             return child
     head = v.head
-    participle = v.tag_ == "VBG" and v.dep_ in {"advcl", "xcomp", "conj", "dep", "acl"}
+    if v.tag_ == "VBG" and v.dep_ == "pcomp" and head.lower_ == "as":
+        # "X quoted Y as saying …": Y speaks
+        objs = [c for c in head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if objs:
+            return objs[0]
+    participle = v.tag_ == "VBG" and v.dep_ in {"advcl", "xcomp", "conj", "dep", "acl", "csubj"}
+    if participle:
+        # ", adding …" may hang anywhere below the clause whose subject speaks
+        up = head
+        for _ in range(3):
+            subj = next((c for c in up.children if c.dep_ == "nsubj" and c.i != v.i), None)
+            if subj is not None:
+                return subj
+            if up.head.i == up.i:
+                break
+            up = up.head
     if head is not v and (v.dep_ in {"conj", "xcomp"} or participle):
         for child in head.children:
             if child.dep_ == "nsubj":
@@ -656,6 +673,13 @@ def extract_quotes(
                     start_tok = fwd[0].left_edge
                     if start_tok.i <= tok.i:  # "a shift that analysts say is …": after the cue
                         start_tok = doc[tok.i + 1]
+            if start_tok is None and tok.tag_ == "VBG" and tok.i + 1 < sent.end:
+                # ", adding the government presumes …": the rest of the sentence
+                nxt = doc[tok.i + 1]
+                if nxt.dep_ in {"dobj", "dative"} and tok.lemma_.lower() == "tell":
+                    nxt = doc[nxt.right_edge.i + 1] if nxt.right_edge.i + 1 < sent.end else nxt
+                if not nxt.is_punct and nxt.pos_ not in {"ADP", "ADV"}:
+                    start_tok = nxt
             if start_tok is not None and start_tok.i < sent.end:
                 q = index.at(start_tok.idx + 1) or index.at(start_tok.idx)
                 end = send
@@ -712,10 +736,12 @@ def extract_quotes(
                 if _is_cue(t):
                     subj = _subject(t)
                     if subj is None:
-                        nxt = [
+                        rights = [
                             c for c in t.rights if c.dep_ in {"dobj", "nsubj", "attr", "npadvmod"}
                         ]
-                        subj = nxt[0] if nxt else (doc[t.i + 1] if t.i + 1 < len(doc) else None)
+                        subj = (
+                            rights[0] if rights else (doc[t.i + 1] if t.i + 1 < len(doc) else None)
+                        )
                     if subj is not None and subj.idx >= after and not subj.is_punct:
                         sp = resolve_speaker(subj, registry, last_quote(q.start))
                         cue_tok = t
