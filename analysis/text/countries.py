@@ -285,11 +285,14 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
     # longest match wins; regions block the countries they contain
     raw_sorted = sorted(raw, key=lambda m: (-(m[2] - m[1]), m[1]))
     taken = [False] * (len(doc) + 1)
-    blocked: list[tuple[int, int]] = []
+    # tokens inside a person's name or a news outlet's name ("Korea Herald"): entities
+    # do not overlap, so a per-token flag answers "inside one?" in O(length)
+    block_of = [-1] * (len(doc) + 1)
     news = {name for name, info in organizations().items() if info.type == "news"}
     for ent in doc.ents:
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and ent.ent_id_ in news):
-            blocked.append((ent.start, ent.end))
+            for i in range(ent.start, ent.end):
+                block_of[i] = ent.start
     found: list[CountryMention] = []
     for match_id, start, end in raw_sorted:
         if any(taken[start:end]):
@@ -305,8 +308,8 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         codes, kind, form = info
         if not _case_ok(span.text, form):
             continue
-        if any(bs <= start and end <= be for bs, be in blocked):
-            continue
+        if block_of[start] >= 0 and block_of[start] == block_of[end - 1]:
+            continue  # the match lies inside one blocking entity
         if names_only and (kind != "name" or len(form) < 5):
             continue
         if kind in {"capital", "seat"} and _is_place_not_government(doc, start, end):
