@@ -4,15 +4,20 @@ dates, quotes and check-worthy claims.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import re
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -25,16 +30,18 @@ from analysis.errors import BadInputError
 from analysis.text.batching import pipe_long
 from analysis.text.claims import find_claims
 from analysis.text.countries import find_countries
-from analysis.text.dates import find_dates
+from analysis.text.dates import bounds, find_dates
 from analysis.text.people import build_registry
-from analysis.text.pipeline import doc_text, load_pipeline, sentences
+from analysis.text.pipeline import doc_text, load_pipeline, model_of, sentences
 from analysis.text.quotes import extract_quotes, find_quote_spans
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "sentence", "canonical", "source"]
 COUNTRY_COLUMNS = ["iso3", "name", "mentions", "forms", "kinds", "first", "candidates"]
 PERSON_COLUMNS = ["id", "name", "mentions", "aliases", "title", "affiliation", "first"]
 ORG_COLUMNS = ["id", "name", "mentions", "aliases", "type", "first"]
-DATE_COLUMNS = ["text", "iso", "granularity", "start", "end", "sentence", "relative"]
+DATE_COLUMNS = [
+    "text", "iso", "granularity", "start", "end", "sentence", "relative", "first_day", "last_day",
+]  # fmt: skip
 QUOTE_COLUMNS = [
     "text", "kind", "speaker", "cue", "start", "end", "sentence", "speaker_text",
     "speaker_id", "speakers", "speaker_ids", "attribution", "speaker_start", "speaker_end",
@@ -218,8 +225,62 @@ def _prepare(item: str | Article, published: Any) -> Article:
     return make_article(item, published=as_date(published, "published", optional=True))
 
 
+#: Columns that hold a whole number or nothing (kept as Python ints and None, not floats).
+_OPTIONAL_INTS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
+
+
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    for col in _OPTIONAL_INTS:
+        if col in frame.columns:
+            frame[col] = pd.Series([r[col] for r in rows], dtype=object, index=frame.index)
+    return frame
+
+
+def _relative_path(path: Path | str | None) -> str | None:
+    """The article's path relative to the working directory when it lies under it."""
+    if path is None:
+        return None
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def provenance(doc: Doc) -> dict[str, str]:
+    """Versions of what produced an analysis: package, spaCy, model, data.
+
+    ``data_version`` is the first 12 hex digits of the SHA-256 of the text data's
+    ``SHA256SUMS`` listing, so it changes whenever any packaged word list does.
+
+    Examples
+    --------
+    >>> sorted(provenance(load_pipeline()("Japan.")))
+    ['data_version', 'model', 'model_version', 'package_version', 'spacy_version']
+    """
+    meta = model_of(doc)
+    return {
+        "package_version": _package_version(),
+        "spacy_version": spacy.__version__,
+        "model": meta[0] if meta else "",
+        "model_version": meta[1] if meta else "",
+        "data_version": _data_version(),
+    }
+
+
+@lru_cache(maxsize=1)
+def _package_version() -> str:
+    try:
+        return importlib.metadata.version("nato-border-analysis")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - not installed
+        return "unknown"
+
+
+@lru_cache(maxsize=1)
+def _data_version() -> str:
+    listing = Path(__file__).resolve().parent / "data" / "SHA256SUMS"
+    return hashlib.sha256(listing.read_bytes()).hexdigest()[:12]
 
 
 def analyze_doc(doc: Doc, article: Article) -> Analysis:
@@ -354,7 +415,8 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
 
     date_rows = [
         dict(text=d.text, iso=d.iso, granularity=d.granularity, start=d.start, end=d.end,
-             sentence=sent_index(d.start), relative=d.relative)
+             sentence=sent_index(d.start), relative=d.relative,
+             first_day=bounds(d.iso, d.granularity)[0], last_day=bounds(d.iso, d.granularity)[1])
         for d in dates
     ]  # fmt: skip
     quote_rows = [
@@ -373,6 +435,8 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
             "title": article.title,
             "published": article.published.isoformat() if article.published else None,
             "words": article.words,
+            "path": _relative_path(article.path),
+            **provenance(doc),
         },
         text=text,
         entities=entities,

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 #: Longest piece of text parsed as one spaCy ``Doc``.
-CHUNK_CHARS = 20_000
+CHUNK_CHARS = 4_000
 
 T = TypeVar("T")
 

@@ -391,3 +391,33 @@ def find_dates(
         out.append(DateMention(stripped, res[0], res[1], s, s + len(stripped), res[2], written))
         last_end = e
     return out
+
+
+def bounds(iso: str | None, granularity: str) -> tuple[str | None, str | None]:
+    """First and last day (ISO) covered by a resolved date at its granularity.
+
+    Examples
+    --------
+    >>> bounds("2022-W19", "week"), bounds("2024-02", "month")
+    (('2022-05-09', '2022-05-15'), ('2024-02-01', '2024-02-29'))
+    >>> bounds("2023", "year"), bounds("2023-04-04", "day"), bounds(None, "day")
+    (('2023-01-01', '2023-12-31'), ('2023-04-04', '2023-04-04'), (None, None))
+    """
+    if not iso:
+        return None, None
+    try:
+        if granularity == "week" or "-W" in iso:
+            year, week = iso.split("-W")
+            first = date.fromisocalendar(int(year), int(week), 1)
+            return first.isoformat(), (first + timedelta(days=6)).isoformat()
+        if granularity == "month" or len(iso) == 7:
+            y, m = int(iso[:4]), int(iso[5:7])
+            ny, nm = _shift_month(y, m, 1)
+            last = date(ny, nm, 1) - timedelta(days=1)
+            return date(y, m, 1).isoformat(), last.isoformat()
+        if granularity == "year" or len(iso) == 4:
+            return f"{iso}-01-01", f"{iso}-12-31"
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return None, None
+    return day.isoformat(), day.isoformat()
