@@ -372,6 +372,53 @@ def _left_title(doc: Doc, span: Span) -> tuple[str, str]:
     return " ".join(title_words), affiliation
 
 
+#: Last words that make a capitalised name a place ("Sabina Shoal", "Red Sea").
+PLACE_HEADS: frozenset[str] = frozenset(
+    {"shoal", "reef", "sea", "ocean", "river", "lake", "bay", "gulf", "strait", "island",
+     "islands", "peninsula", "mountain", "mountains", "mount", "valley", "province",
+     "district", "county", "region", "street", "avenue", "square", "airport", "park",
+     "bridge", "canal", "desert", "forest", "coast", "harbour", "harbor", "port"}
+)  # fmt: skip
+
+#: Capitalised titles after which a capitalised name is a person ("President Biden").
+PERSON_TITLES: frozenset[str] = frozenset(
+    {"President", "Minister", "Secretary", "Governor", "Mayor", "Senator", "Chancellor",
+     "Premier", "Ambassador", "Gen.", "General", "King", "Queen", "Prince", "Princess",
+     "Mr.", "Mrs.", "Ms.", "Dr.", "Rep.", "Sen.", "Gov.", "Pope", "Spokesman",
+     "Spokeswoman", "Spokesperson", "Envoy", "Judge"}
+)  # fmt: skip
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, plus names right after a title that the NER missed or mislabelled.
+
+    "President X" makes a person even when the statistical model tagged "X" as an
+    organisation or not at all; a name the NER found is never dropped for it.
+    """
+    spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
+    covered = {t.i for ent in spans for t in ent}
+    ent_label = {t.i: ent.label_ for ent in doc.ents for t in ent}
+    forms = form_index()
+    for tok in doc:
+        if tok.text not in PERSON_TITLES or tok.i + 1 >= len(doc):
+            continue
+        j = tok.i + 1
+        while (
+            j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+            and doc[j].text not in PERSON_TITLES and doc[j].lower_ not in forms
+            and ent_label.get(j) not in {"GPE", "NORP", "LOC", "DATE"}
+        ):  # fmt: skip
+            j += 1
+        if j == tok.i + 1 or any(k in covered for k in range(tok.i + 1, j)):
+            continue
+        if doc[tok.i + 1 : j].text.lower() in forms:
+            continue
+        spans.append(doc[tok.i + 1 : j])
+        covered.update(range(tok.i + 1, j))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
 def _sentence_starts(doc: Doc) -> list[int]:
     return [s.start_char for s in sentences(doc)]
 
@@ -409,10 +456,10 @@ def build_registry(
 
     # ---- people -------------------------------------------------------------
     raw: list[tuple[Span, str, str, str]] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+    for ent in _person_spans(doc):
         name, title = clean_name(ent)
+        if ent[-1].text.lower() in PLACE_HEADS:
+            continue  # "Sabina Shoal", "Marib Province": a place, not a person
         if not name or not any(ch.isupper() for ch in name) or name.lower() in forms:
             continue
         if name.upper() == name and len(name) <= 5:

@@ -667,13 +667,19 @@ def extract_quotes(
             if cognition and start_tok is None:
                 continue  # "believe", "fear": only with an explicit "that" clause
             ccomps = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
+            marked = start_tok is not None  # an explicit "that" or colon
             if start_tok is None:
                 fwd = [c for c in ccomps if c.i > tok.i]
                 if fwd:
                     start_tok = fwd[0].left_edge
                     if start_tok.i <= tok.i:  # "a shift that analysts say is …": after the cue
                         start_tok = doc[tok.i + 1]
-            if start_tok is None and tok.tag_ == "VBG" and tok.i + 1 < sent.end:
+            if (
+                tok.tag_ == "VBG"
+                and not marked
+                and tok.i + 1 < sent.end
+                and (start_tok is None or start_tok.i > tok.i + 3)
+            ):
                 # ", adding the government presumes …": the rest of the sentence
                 nxt = doc[tok.i + 1]
                 if nxt.dep_ in {"dobj", "dative"} and tok.lemma_.lower() == "tell":
@@ -683,6 +689,14 @@ def extract_quotes(
             if start_tok is not None and start_tok.i < sent.end:
                 q = index.at(start_tok.idx + 1) or index.at(start_tok.idx)
                 end = send
+                # "told reporters …, adding …": the participle starts a statement of its own
+                later = next(
+                    (t for t in doc[start_tok.i + 1 : sent.end]
+                     if t.tag_ == "VBG" and t.head.i == tok.i and _is_cue(t)),
+                    None,
+                )  # fmt: skip
+                if later is not None:
+                    end = later.idx
                 if q is not None and q.open >= start_tok.idx - 1 and q.end > end:
                     end = q.end  # a quote introduced here runs past the sentence
                 add_reported(start_tok.idx, end, subj, cue, cue_span)
