@@ -378,7 +378,9 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
     # a named person or organisation in the phrase (person first)
     found_org: Entity | None = None
     appositives = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
-    for t in [tok, *span, *appositives]:
+    # "Liu Pengyu, a spokesperson for the Chinese Embassy, who told VOA": the name
+    named_head = [tok.head] if tok.dep_ == "appos" else []
+    for t in [tok, *named_head, *span, *appositives]:
         ent = registry.at(t.idx, t.idx + len(t.text))
         if ent is not None and ent.kind == "person":
             mention = next((m for m in ent.mentions if m[0] <= t.idx < m[1]), None)
@@ -421,6 +423,16 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
             return made(hit[2] if t.i == tok.i else f"the {hit[2]}", "explicit")
     is_definite = span[0].lower_ in {"the", "this", "that"} if len(span) else False
     role = roles.get(low)
+    if role is not None and role[0] == "org" and role[1]:
+        # "an announcement from Islamabad's foreign ministry": the document's author
+        for prep in (c for c in tok.children if c.lower_ in {"from", "by", "of"}):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                inner = resolve_speaker(objs[0], registry, last)
+                return Speaker(inner.name, written, inner.attribution, s0, e0, inner.entity,
+                               inner.joint)  # fmt: skip
+        if is_definite and last_name:  # "the report said": the report just quoted
+            return made(last_name, "role_noun", last_entity)
     if is_definite and role is not None and len(span) <= 4:
         kind, generic = role
         if kind == "org":
@@ -746,7 +758,11 @@ def extract_quotes(
         if q.close is not None:
             s_after = sent_of(after if after < len(text) else after - 1)
             toks = [t for t in s_after if t.idx >= after]
-            for t in toks[:8]:
+            for t in toks[:30]:
+                if t.pos_ != "VERB" and not (t.pos_ == "AUX" and _is_cue(t)):
+                    continue  # the first verb after the quote decides
+                if not _is_cue(t):
+                    break
                 if _is_cue(t):
                     subj = _subject(t)
                     if subj is None:
