@@ -29,7 +29,7 @@ from analysis.dates import as_date
 from analysis.errors import BadInputError
 from analysis.text.batching import pipe_long
 from analysis.text.claims import find_claims
-from analysis.text.countries import find_countries
+from analysis.text.countries import find_countries, find_dateline
 from analysis.text.dates import bounds, find_dates
 from analysis.text.people import build_registry
 from analysis.text.pipeline import doc_text, load_pipeline, model_of, sentences
@@ -313,6 +313,18 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     spans = find_quote_spans(text)
     registry = build_registry(doc, [(q.start, q.end) for q in spans])
     countries = find_countries(doc, names_only=not english)
+    # a dateline ("DUBAI, United Arab Emirates —") says where the reporter was, not what
+    # the article is about: flagged in the article record, not counted as a mention
+    dateline = find_dateline(text)
+    dateline_record: dict[str, Any] | None = None
+    if dateline is not None:
+        ds, de = dateline
+        in_dateline = [c for c in countries if ds <= c.start < de]
+        countries = [c for c in countries if not ds <= c.start < de]
+        dateline_record = {
+            "text": text[ds:de], "start": ds, "end": de,
+            "countries": sorted({c.iso3 for c in in_dateline if c.iso3}),
+        }  # fmt: skip
     dates = find_dates(text, article.published, doc=doc, sentences=sent_ranges)
     quotes = extract_quotes(doc, registry, spans)
     claims = find_claims(doc, registry, countries, dates, spans)
@@ -436,6 +448,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
             "published": article.published.isoformat() if article.published else None,
             "words": article.words,
             "path": _relative_path(article.path),
+            "dateline": dateline_record,
             **provenance(doc),
         },
         text=text,
