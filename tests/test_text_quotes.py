@@ -183,3 +183,9 @@ def test_relative_pronoun_speaker() -> None:
 def test_i_think_inside_a_quote_is_not_extracted_twice() -> None:
     rows = _rows('"I think that the talks will work," Jens Stoltenberg said.')
     assert [(r["kind"], r["speaker"]) for r in rows] == [("direct", "Jens Stoltenberg")]
+
+
+def test_names_are_never_split() -> None:
+    a = analyze("Prime Minister Jean-Michel Sama Lukonde said that aid helps.")
+    assert a.people["name"].tolist() == ["Jean-Michel Sama Lukonde"]
+    assert a.quotes["speaker"].tolist() == ["Jean-Michel Sama Lukonde"]

@@ -389,25 +389,42 @@ PERSON_TITLES: frozenset[str] = frozenset(
 )  # fmt: skip
 
 
+_TITLED_LABELS: frozenset[str | None] = frozenset({None, "PERSON", "ORG"})
+
+
 def _person_spans(doc: Doc) -> list[Span]:
     """PERSON entities, plus names right after a title that the NER missed or mislabelled.
 
     "President X" makes a person even when the statistical model tagged "X" as an
     organisation or not at all; a name the NER found is never dropped for it.
     """
-    spans = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-    covered = {t.i for ent in spans for t in ent}
     ent_label = {t.i: ent.label_ for ent in doc.ents for t in ent}
     forms = form_index()
+
+    def name_word(j: int, labels: frozenset[str | None] = frozenset({None, "PERSON"})) -> bool:
+        t = doc[j]
+        return (
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.text not in PERSON_TITLES
+            and t.lower_ not in forms and ent_label.get(j) in labels
+        )  # fmt: skip
+
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        # the NER sometimes stops inside a name ("Jean-Michel | Sama Lukonde"): a name
+        # is never split, so the capitalised proper nouns right after it belong to it
+        end = ent.end
+        while end < len(doc) and end - ent.end < 3 and name_word(end):
+            end += 1
+        spans.append(doc[ent.start : end] if end > ent.end else ent)
+    covered = {t.i for span in spans for t in span}
     for tok in doc:
         if tok.text not in PERSON_TITLES or tok.i + 1 >= len(doc):
             continue
         j = tok.i + 1
-        while (
-            j < len(doc) and j - tok.i <= 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
-            and doc[j].text not in PERSON_TITLES and doc[j].lower_ not in forms
-            and ent_label.get(j) not in {"GPE", "NORP", "LOC", "DATE"}
-        ):  # fmt: skip
+        # after a title even a name the NER took for an organisation is a person
+        while j < len(doc) and j - tok.i <= 3 and name_word(j, _TITLED_LABELS):
             j += 1
         if j == tok.i + 1 or any(k in covered for k in range(tok.i + 1, j)):
             continue
