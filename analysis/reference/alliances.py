@@ -66,6 +66,7 @@ __all__ = [
     "member_count",
     "member_rank",
     "members_on",
+    "prose_name",
     "resolve_alliance",
 ]
 
@@ -80,8 +81,8 @@ class UnknownAllianceError(BadInputError):
 # --------------------------------------------------------------------------- tables
 
 _ALLIANCE_COLUMNS = [
-    "alliance_id", "name", "aliases", "kind", "founded", "founded_precision", "dissolved",
-    "dissolved_precision", "source", "url", "note",
+    "alliance_id", "name", "prose_name", "aliases", "kind", "founded", "founded_precision",
+    "dissolved", "dissolved_precision", "source", "url", "note",
 ]  # fmt: skip
 
 _ALLIANCES = pa.DataFrameSchema(
@@ -90,6 +91,7 @@ _ALLIANCES = pa.DataFrameSchema(
         {
             "alliance_id": required(),
             "name": required(),
+            "prose_name": required(),
             "kind": required(),
             "founded": required(),
             "founded_precision": one_of(PRECISIONS),
@@ -124,7 +126,8 @@ def _parse_alliances(frame: pd.DataFrame) -> pd.DataFrame:
 def alliances(path: str | Path | None = None) -> pd.DataFrame:
     """Every alliance and bloc in the package, one row each.
 
-    Columns: ``alliance_id``, ``name``, ``aliases`` (tuple), ``kind``, ``founded``
+    Columns: ``alliance_id``, ``name``, ``prose_name`` (how a sentence names it:
+    "NATO", "the EU"), ``aliases`` (tuple), ``kind``, ``founded``
     and ``dissolved`` (``datetime.date``; ``dissolved`` is ``None`` while it
     exists, else its last day), their precisions, ``source``, ``url``, ``note``.
 
@@ -316,6 +319,19 @@ def resolve_alliance(name: str) -> str:
 
 
 # --------------------------------------------------------------------------- queries
+
+
+def prose_name(alliance: str) -> str:
+    """How a sentence names an alliance, from the table's ``prose_name`` column.
+
+    Examples
+    --------
+    >>> prose_name("EU"), prose_name("nato"), prose_name("Warsaw Pact")
+    ('the EU', 'NATO', 'the Warsaw Pact')
+    """
+    aid = resolve_alliance(alliance)
+    table = alliances().set_index("alliance_id")
+    return str(table.loc[aid, "prose_name"])
 
 
 def _members_frame(alliance: str, roles: tuple[str, ...]) -> pd.DataFrame:
