@@ -11,9 +11,11 @@ the browser console logs no error, and no request goes to another host (every re
 is recorded through the DevTools log). Math is rendered by the vendored MathJax (no raw
 TeX left). The story chapters (the landing page and the part "The story") show no code
 cell until the reader asks for it. At 1,400 px and at 390 px wide no page scrolls
-sideways. Search must return results for a word the book contains. A full-page
-screenshot of every page at both widths, in light and dark mode, is saved as
-``<page>_<width>_<mode>.png``. Exit status 1 when any check fails.
+sideways; a multi-panel figure shows its panels side by side at 1,400 px and in one
+column at 390 px, drawn at no less than 0.6 of its size; a table's caption stays in view
+when the table scrolls in its box. Search must return results for a
+word the book contains. A full-page screenshot of every page at both widths, in light and
+dark mode, is saved as ``<page>_<width>_<mode>.png``. Exit status 1 when any check fails.
 
 Without Chromium and ChromeDriver (Debian packages ``chromium`` and
 ``chromium-driver``) the check is skipped with a visible message, unless
@@ -45,8 +47,12 @@ ERROR_MARKERS = ("Traceback (most recent call last)", "ModuleNotFoundError", "Na
 WIDTHS = (1400, 390)
 #: Alt text that only names a file (myst-nb's default is the image's hash file name).
 FILE_NAME_ALT = re.compile(r"^[\w.-]*\.(png|svg|jpe?g|gif)$|^[0-9a-f]{32,}", re.IGNORECASE)
+#: Smallest scale at which a multi-panel figure's one-column layout may be drawn on a phone.
+PHONE_SCALE = 0.6
 #: Schemes that never leave the machine.
-LOCAL_SCHEMES = ("data", "blob", "about", "chrome", "chrome-extension", "devtools")
+LOCAL_SCHEMES = (
+    "data", "blob", "about", "chrome", "chrome-untrusted", "chrome-extension", "devtools",
+)  # fmt: skip
 
 
 def toc_pages(toc_file: Path) -> list[str]:
@@ -176,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     server, base = serve(args.html)
     args.screenshots.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
-    n_images = n_links = n_figures = n_math = n_requests = n_shots = 0
+    n_images = n_links = n_figures = n_math = n_requests = n_shots = n_layouts = 0
     pages = toc_pages(ROOT / "_toc.yml")
     story = set(story_pages(ROOT / "_toc.yml"))
     try:
@@ -279,6 +285,40 @@ def main(argv: list[str] | None = None) -> int:
                         f"{page}: scrolls sideways at {width} px ({overflow[0]} > {overflow[1]};"
                         f" e.g. {', '.join(overflow[2])})"
                     )
+                # A table wider than the column scrolls in its box; its caption stays in view.
+                clipped = driver.execute_script(
+                    "return Array.from(document.querySelectorAll("
+                    "'.pst-scrollable-table-container')).filter(c => { const k ="
+                    " c.querySelector(':scope > table > caption'); return k &&"
+                    " k.getBoundingClientRect().right > c.getBoundingClientRect().right + 1; })"
+                    ".map(c => c.querySelector('table').id);"
+                )
+                for table_id in clipped:
+                    problems.append(f"{page}: caption of {table_id!r} out of view at {width} px")
+                # Multi-panel figures: side by side on a laptop, one column on a phone, where
+                # the image is drawn at PHONE_SCALE of its size or more (retina PNGs carry
+                # twice their CSS pixels), so that its text stays readable.
+                layouts = driver.execute_script(
+                    "return Array.from(document.querySelectorAll('figure.two-layouts')).map(f =>"
+                    " { const s = Array.from(f.querySelectorAll('img'))"
+                    ".filter(i => i.checkVisibility());"
+                    " return [f.id, s.length, s.filter(i => i.closest('figure.phone-layout'))"
+                    ".length, s.length ? 2 * s[0].getBoundingClientRect().width"
+                    " / s[0].naturalWidth : 0]; });"
+                )
+                phone = width < 640
+                for fig_id, n_shown, n_phone, scale in layouts:
+                    n_layouts += 1
+                    if n_shown != 1 or n_phone != int(phone):
+                        problems.append(
+                            f"{page}: figure {fig_id!r} at {width} px shows {n_shown} image(s),"
+                            f" {n_phone} of them the one-column layout"
+                        )
+                    elif phone and scale < PHONE_SCALE:
+                        problems.append(
+                            f"{page}: figure {fig_id!r} drawn at {scale:.2f} of its size at"
+                            f" {width} px (at least {PHONE_SCALE} wanted)"
+                        )
                 for mode in ("light", "dark"):
                     driver.execute_script(
                         "document.documentElement.dataset.theme = arguments[0];"
@@ -319,7 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"PROBLEM {problem}")
     print(
-        f"browser check: {len(pages)} pages ({len(story)} story), {n_figures} figures, "
+        f"browser check: {len(pages)} pages ({len(story)} story), {n_figures} figures "
+        f"({n_layouts} checks of two-layout figures), "
         f"{n_images} images, {n_math} typeset formulas, {n_links} internal links, "
         f"{n_requests} requests (all to {urlparse(base).netloc}) , "
         f"search hits for {args.search_term!r}: {found}; {len(problems)} problems; "

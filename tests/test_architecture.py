@@ -22,6 +22,16 @@ ALLOWED: dict[str, set[str]] = {
     "analysis.geo": {"analysis.countries"},
     "analysis.reference": {"analysis.countries"},
     "analysis.text": {"analysis.countries", "analysis.claims", "analysis.articles"},
+    # batch runs over the text engine (and the checks, for `check`)
+    "analysis.corpus": {
+        "analysis.articles",
+        "analysis.text",
+        "analysis.checks",
+        "analysis.claims",
+        "analysis.countries",
+    },  # fmt: skip
+    # the one place that joins historical states (geo) with the alliance tables
+    "analysis.history": {"analysis.countries", "analysis.geo", "analysis.reference"},
     "analysis.checks": {
         "analysis.countries",
         "analysis.claims",

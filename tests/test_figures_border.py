@@ -216,3 +216,48 @@ def test_ratio_by_ruler_runs_coarse_to_fine_beside_the_published_band() -> None:
                      "OpenStreetMap"]  # fmt: skip
     assert [c.get_offsets().shape[0] for c in ax.collections] == [4, 2]  # rulers, extras
     assert label_overlaps(fig) == []
+
+
+def _one_column(fig) -> bool:
+    """The two panels sit one above the other, the second wholly below the first."""
+    fig.canvas.draw()  # equal-aspect maps take their final place when drawn
+    top, bottom = (ax.get_position() for ax in fig.axes[:2])
+    return bool(bottom.y1 <= top.y0 + 1e-9)
+
+
+@pytest.mark.parametrize("chart", ["border_map", "lengths_by_source", "richardson_plot"])
+def test_multi_panel_figures_have_a_one_column_layout_for_phones(chart: str) -> None:
+    from analysis.figures.style import PHONE_WIDTH, STYLE
+
+    lines = border_lines("RUS", "110m")
+    lines["joined"] = lines["neighbor_iso3"].map({"NOR": 1949, "FIN": 2023})
+    table = pd.DataFrame(
+        {
+            "neighbor_name": ["Finland", "Finland", "Norway", "Norway"],
+            "series": ["cia_factbook_latest", "ne_10m"] * 2,
+            "source": ["CIA", "NE 10m"] * 2,
+            "kind": ["published", "computed"] * 2,
+            "short_label": ["CIA World Factbook", "Natural Earth 1:10m"] * 2,
+            "length_km": [1300.0, 1225.5, 200.0, 165.1],
+        }
+    )
+    lengths = pd.DataFrame(
+        {"neighbor_name": ["A", "A"], "step_km": [1, 10], "length_km": [95.0, 80.0],
+         "full_length_km": [100.0, 100.0]}
+    )  # fmt: skip
+    ratio = pd.DataFrame({"step_km": [1, 10], "ratio": [2.15, 2.2]})
+    draw = {
+        "border_map": lambda **kw: figs.border_map(countries("110m"), lines, **kw),
+        "lengths_by_source": lambda **kw: figs.lengths_by_source(table, **kw),
+        "richardson_plot": lambda **kw: figs.richardson_plot(lengths, ratio, **kw),
+    }[chart]
+    wide, phone = draw(), draw(stacked=True)
+    assert not _one_column(wide) and _one_column(phone)
+    assert phone.get_figwidth() == PHONE_WIDTH < wide.get_figwidth()
+    # The same content in both: as many panels, markers and lines.
+    assert len(phone.axes) == len(wide.axes)
+    for a, b in zip(wide.axes, phone.axes, strict=True):
+        assert len(a.collections) == len(b.collections)
+        assert len(a.get_lines()) == len(b.get_lines())
+    # A 4.6 in figure drawn in a phone's 358 px column keeps 0.6 of its size or more.
+    assert 358 / (PHONE_WIDTH * STYLE["figure.dpi"]) >= 0.6

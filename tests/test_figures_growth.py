@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -14,6 +16,7 @@ import pytest
 from analysis.figures import growth, label_overlaps
 from analysis.figures.style import PALETTE
 from analysis.geo import alliance_border_timeline, countries
+from analysis.history import border_timeline
 from analysis.reference import accession_table
 
 
@@ -72,8 +75,8 @@ def test_wave_maps(waves: pd.DataFrame) -> None:
     plt.close(fig)
 
 
-def test_border_steps() -> None:
-    tl = alliance_border_timeline("RUS", accession_table("NATO"), scale="110m")
+def test_border_steps_through_time() -> None:
+    tl = border_timeline("RUS", "NATO", scale="110m")
     fig = growth.border_steps(tl)
     ax_km, ax_pc = fig.axes
     km = list(ax_km.lines[0].get_ydata())
@@ -81,8 +84,34 @@ def test_border_steps() -> None:
     pct = list(ax_pc.lines[0].get_ydata())
     assert pct[-1] == pytest.approx(100 * tl["share_of_land_border"].iloc[-1])
     labels = " ".join(t.get_text() for t in ax_km.texts)
-    assert "FIN" in labels and "NOR" in labels and "POL" in labels
+    assert all(c in labels for c in ("NOR", "TUR", "POL", "FIN", "(Russia)"))
+    assert ax_km.state_changes == (date(1991, 12, 26),)
+    assert {t.get_text() for t in ax_pc.texts} >= {"Soviet Union", "Russia"}
     assert "km" in ax_km.get_ylabel() and "%" in ax_pc.get_ylabel()
+    assert not fig.texts and not ax_km.get_title() and not ax_pc.get_title()
     assert _opaque_white(fig)
     assert label_overlaps(fig) == []
     plt.close(fig)
+
+
+def test_border_steps_on_todays_borders() -> None:
+    tl = alliance_border_timeline("RUS", accession_table("NATO"), scale="110m")
+    fig = growth.border_steps(tl)
+    ax_km, _ = fig.axes
+    assert list(ax_km.lines[0].get_ydata())[:-1] == tl["length_km"].tolist()
+    assert ax_km.state_changes == ()
+    assert label_overlaps(fig) == []
+    plt.close(fig)
+
+
+def test_state_periods_of_the_nato_series() -> None:
+    p = growth.state_periods(border_timeline("RUS", "NATO", scale="110m"))
+    assert p["state_iso3"].tolist() == ["SUN", "RUS"]
+    sun, rus = p.iloc[0], p.iloc[1]
+    assert (sun["start"], sun["end"], rus["start"]) == (
+        date(1949, 8, 24), date(1991, 12, 26), date(1991, 12, 26)
+    )  # fmt: skip
+    assert sun["longest_from"] == date(1952, 2, 18)
+    assert set(sun["longest_bordering"]) == {"NOR", "TUR"} and sun["first_bordering"] == ("NOR",)
+    assert rus["first_bordering"] == ("NOR",) and "FIN" in rus["longest_bordering"]
+    assert rus["end"] is None and rus["last_km"] == rus["longest_km"] > sun["longest_km"]

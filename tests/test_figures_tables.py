@@ -92,3 +92,33 @@ def test_stated_km_reads_only_what_the_speaker_said() -> None:
     kms = tables.stated_km(border_statements()["numbers"], low=1000, high=1500)
     assert sorted(set(kms)) == [1300.0, 1335.0, 1340.0]
     assert tables.names_list(["Estonia", "Latvia", "Lithuania"]) == "Estonia, Latvia and Lithuania"
+
+
+def test_group_verdicts_shows_each_finding_once_with_the_sentences_it_covers() -> None:
+    from analysis.articles import load_article
+    from analysis.checks import check_claims
+    from analysis.text import analyze
+
+    article = load_article("000_e7a9e3d448b427a1")
+    verdicts = check_claims(analyze(article.text, published=article.published))
+    findings = tables.group_verdicts(verdicts)
+    # Every verdict is in exactly one finding, and no finding repeats another.
+    assert findings["n_claims"].sum() == len({(v.claim, v.kind, v.reason) for v in verdicts})
+    assert not findings.duplicated(["kind", "grade", "reason"]).any()
+    # The headline, the lead and the Nikkei paragraph all say NATO planned an office in
+    # Japan: one finding on the same evidence, not three rows.
+    office = findings[(findings["kind"] == "office_existence") & (findings["n_claims"] > 1)]
+    assert len(office) == 1
+    claims = office["claims"].iloc[0]
+    assert len(claims) == 3
+    assert claims[0].startswith("In Japan, they wanted to open a NATO office")
+    assert any("Nikkei" in c for c in claims)
+    # Ukraine's office is a different finding (other evidence, other grade).
+    assert (findings["kind"] == "office_existence").sum() == 2
+    md = tables.myst_table(
+        findings.assign(text=["; ".join(c) for c in findings["claims"]]),
+        {"text": "Sentences", "kind": "Check", "grade": "Verdict", "reason": "Reason"},
+        caption="c",
+        name="tbl-f",
+    )
+    assert len(md) == len(findings)

@@ -115,3 +115,8 @@ def test_timeline_with_reference_members() -> None:
     fin = tl[tl["added"].map(lambda a: "FIN" in a)]
     before = tl.loc[fin.index[0] - 1, "length_km"]
     assert fin["length_km"].iloc[0] / before == pytest.approx(2.147, abs=0.01)
+
+
+def test_members_none_names_the_argument() -> None:
+    with pytest.raises(BadInputError, match="members must be a collection of countries, not None"):
+        alliance_border("RUS", None)  # type: ignore[arg-type]

@@ -59,9 +59,15 @@ def test_alliance_border_timeline(capsys: pytest.CaptureFixture[str]) -> None:
     import analysis.reference  # noqa: F401
 
     assert main(["alliance-border", "RUS", "--timeline", "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
+    cap = capsys.readouterr()
+    rows = json.loads(cap.out)
     assert rows[0]["date"] == "1949-08-24" and isinstance(rows[0]["added"], list)
-    assert [r["length_km"] for r in rows] == sorted(r["length_km"] for r in rows)
+    # the USSR's border (Norway and Türkiye) shrinks to Russia's (Norway) on 1991-12-26
+    by_date = {r["date"]: r for r in rows}
+    assert by_date["1952-02-18"]["state_iso3"] == "SUN"
+    assert by_date["1991-12-26"]["state_iso3"] == "RUS"
+    assert by_date["1991-12-26"]["length_km"] < by_date["1952-02-18"]["length_km"]
+    assert "Soviet Union (SUN) then Russia (RUS)" in cap.err
     assert main(["alliance-border", "RUS", "--timeline", "--format", "csv"]) == 0
     out = capsys.readouterr().out
     assert "BEL;CAN;DNK" in out
@@ -99,3 +105,60 @@ def test_cli_scale_choices_match_the_engine() -> None:
     from analysis.geo import SCALES
 
     assert tuple(SCALE_CHOICES) == tuple(SCALES)
+
+
+def _json_on(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[list[dict], str]:  # type: ignore[type-arg]
+    assert main(["alliance-border", *args, "--format", "json"]) == 0
+    cap = capsys.readouterr()
+    return json.loads(cap.out), cap.err
+
+
+def test_target_nato_1960_measures_the_ussr(capsys: pytest.CaptureFixture[str]) -> None:
+    rows, err = _json_on(capsys, "RUS", "--alliance", "NATO", "--on", "1960-01-01")
+    assert {r["neighbor_iso3"] for r in rows} == {"NOR", "TUR"}
+    assert {r["measured_iso3"] for r in rows} == {"SUN"} and rows[0]["on"] == "1960-01-01"
+    assert err.startswith("measured: Soviet Union (SUN) on 1960-01-01 against NATO")
+
+
+def test_target_nato_1995_measures_russia(capsys: pytest.CaptureFixture[str]) -> None:
+    rows, err = _json_on(capsys, "RUS", "--alliance", "NATO", "--on", "1995-01-01")
+    assert [(r["measured_iso3"], r["neighbor_iso3"]) for r in rows] == [("RUS", "NOR")]
+    assert err.startswith("measured: Russia (RUS) on 1995-01-01")
+
+
+def test_target_warsaw_pact_1980(capsys: pytest.CaptureFixture[str]) -> None:
+    rows, err = _json_on(capsys, "RUS", "--alliance", "Warsaw Pact", "--on", "1980-01-01")
+    assert {r["neighbor_iso3"] for r in rows} == {"CSK", "HUN", "POL", "ROU"}
+    assert "Soviet Union (SUN)" in err
+    assert main(["alliance-border", "RUS", "--alliance", "Warsaw Pact", "--on", "1980-01-01",
+                 "--format", "csv"]) == 0  # fmt: skip
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert (
+        lines[0]
+        == "on,measured_iso3,measured_name,neighbor_iso3,neighbor_name,member_codes,length_km"
+    )
+    assert len(lines) == 5 and all(",SUN,Soviet Union," in line for line in lines[1:])
+
+
+def test_not_measured_members_are_named_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    rows, err = _json_on(capsys, "POL", "--alliance", "Warsaw Pact", "--on", "1980-01-01")
+    assert {r["neighbor_iso3"] for r in rows} == {"SUN", "CSK"}
+    assert "not measured: East Germany (DDR) cannot be built" in err
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["RUS", "--on", "1949-04-03"], "NATO did not exist on 1949-04-03"),
+        (["RUS", "--alliance", "Warsaw Pact", "--on", "1995-01-01"], "dissolved"),
+        (["RUS", "--on", "2999-01-01"], "future"),
+        (["DEU", "--on", "1980-01-01"], "West Germany (FRG)"),
+        (["RUS", "--on", "1960-01-01", "--scale", "osm"], "polygon ruler"),
+    ],
+)
+def test_out_of_range_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], args: list[str], words: str
+) -> None:
+    assert main(["alliance-border", *args]) == 2
+    cap = capsys.readouterr()
+    assert cap.out == "" and cap.err.count("\n") == 1 and words in cap.err

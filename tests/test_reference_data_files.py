@@ -24,6 +24,7 @@ from analysis.datasets import markdown_tables
 ALLIANCE_COLUMNS = [
     "alliance_id",
     "name",
+    "prose_name",
     "aliases",
     "kind",
     "founded",

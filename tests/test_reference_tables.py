@@ -107,6 +107,7 @@ def test_adding_an_alliance_is_one_table_edit(tmp_path, monkeypatch):
                 "AUKUS",
                 "AUKUS",
                 "AUKUS",
+                "AUKUS",
                 "security pact",
                 "2021-09-15",
                 "day",

@@ -191,3 +191,21 @@ def test_gazetteer_is_the_country_model_and_read_only() -> None:
     assert g["XKX"] is get("XKX") and "SUN" in g and "KOS" not in g
     with pytest.raises(TypeError):
         g["XXX"] = g["JPN"]  # type: ignore[index]
+
+
+def test_dateline_is_flagged_and_not_counted() -> None:
+    from analysis.text import analyze
+
+    a = analyze(
+        "Drone down\n\nDUBAI, United Arab Emirates — A drone went down over Yemen on Tuesday.",
+        "2024-05-29",
+    )
+    assert a.article["dateline"] == {
+        "text": "DUBAI, United Arab Emirates", "start": 12, "end": 39, "countries": ["ARE"],
+    }  # fmt: skip
+    assert a.countries["iso3"].tolist() == ["YEM"]
+    # a country named in the dateline and in the body is counted once, from the body
+    b = analyze("Talks\n\nSEOUL — South Korea said talks went well.", "2024-05-29")
+    assert b.countries["iso3"].tolist() == ["KOR"]
+    assert b.countries["mentions"].tolist() == [1]
+    assert analyze("Talks\n\nSouth Korea said — again — no.").article["dateline"] is None

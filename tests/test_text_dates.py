@@ -94,3 +94,52 @@ def test_month_dating_a_noun_ignores_future_tense_elsewhere() -> None:
     text = "Finland will close the border in November."
     dates = analyze(text, published="2024-04-12").dates
     assert dates["iso"].tolist() == ["2024-11"]
+
+
+def _dates(text: str, published: str) -> list[tuple[str, str | None]]:
+    from analysis.text import analyze
+
+    return [(r["text"], r["iso"]) for _, r in analyze(text, published).dates.iterrows()]
+
+
+def test_bare_weekday_is_before_publication_unless_future() -> None:
+    # 2025-01-22 is a Wednesday
+    assert _dates("The mayor signed a Thursday statement.", "2025-01-22") == [
+        ("Thursday", "2025-01-16")
+    ]
+    text = "Forecasters said fires would persist through Thursday or Friday."
+    assert _dates(text, "2025-01-22") == [("Thursday", "2025-01-23"), ("Friday", "2025-01-24")]
+
+
+def test_month_this_year_in_a_december_article_is_past() -> None:
+    assert _dates("The deal was signed in April this year.", "2023-12-10") == [
+        ("April this year", "2023-04")
+    ]
+    assert _dates("Talks began in April.", "2023-12-10") == [("April", "2023-04")]
+    assert _dates("Talks will begin in April.", "2023-12-10") == [("April", "2024-04")]
+
+
+def test_anaphoric_dates_resolve_against_the_last_date() -> None:
+    got = _dates("Finland joined on April 4. Sweden applied the same day; "
+                 "talks went on the next day.", "2023-05-10")  # fmt: skip
+    assert got == [("April 4", "2023-04-04"), ("the same day", "2023-04-04"),
+                   ("the next day", "2023-04-05")]  # fmt: skip
+    assert _dates("It happened that week.", "2023-05-10") == [("that week", None)]
+
+
+def test_every_date_has_bounds() -> None:
+    from analysis.text import analyze
+
+    d = analyze("It happened last week, in March 2024 and in 2022.", "2024-05-10").dates
+    rows = d[["iso", "granularity", "first_day", "last_day"]].values.tolist()
+    assert rows == [
+        ["2024-W18", "week", "2024-04-29", "2024-05-05"],
+        ["2024-03", "month", "2024-03-01", "2024-03-31"],
+        ["2022", "year", "2022-01-01", "2022-12-31"],
+    ]
+
+
+def test_plan_as_a_noun_is_not_future() -> None:
+    assert _dates("They sent their plan to the council late Sunday.", "2024-04-08") == [
+        ("late Sunday", "2024-04-07")
+    ]

@@ -122,3 +122,70 @@ def test_reported_speech_in_a_relative_clause_starts_after_the_cue() -> None:
     q = analyze(text, published="2024-03-07").quotes
     assert q["text"].tolist() == ["is the biggest change since the Cold War"]
     assert q["speaker"].tolist() == ["analysts"]
+
+
+def _rows(text: str) -> list[dict]:
+    return analyze(text, published="2024-05-10").to_dict()["quotes"]
+
+
+def test_participle_frames() -> None:
+    rows = _rows(
+        "Chief Cabinet Secretary Yoshimasa Hayashi told reporters the launch failed, adding "
+        "the government presumes nothing reached space."
+    )
+    adding = next(r for r in rows if r["cue"] == "adding")
+    assert adding["speaker"] == "Yoshimasa Hayashi"
+    assert adding["text"].startswith("the government presumes")
+    rows = _rows("The BBC quoted one merchant as saying rains often flooded the market.")
+    assert [(r["speaker"], r["cue"]) for r in rows] == [("one merchant", "saying")]
+
+
+def test_passive_attribution() -> None:
+    rows = _rows(
+        "Japan is in talks to open a NATO office. This was announced by Foreign Minister "
+        "Yoshimasa Hayashi. The plan was first reported by Nikkei Asia."
+    )
+    assert [(r["text"], r["speaker"], r["cue"]) for r in rows] == [
+        ("Japan is in talks to open a NATO office", "Yoshimasa Hayashi", "announced"),
+        ("The plan", "Nikkei Asia", "reported"),
+    ]
+
+
+def test_cue_verbs_from_the_lexicon() -> None:
+    for verb in ("tweeted", "warned", "insisted", "claimed"):
+        rows = _rows(f"Senator Jane Roe {verb} that the deal was dead.")
+        assert [(r["speaker"], r["cue"]) for r in rows] == [("Jane Roe", verb)], verb
+    assert _rows("Officials ordered that the border be closed.") == []  # excluded verb
+
+
+def test_joint_speakers_and_ids() -> None:
+    (row,) = _rows("Joe Biden and Xi Jinping said that talks would continue.")
+    assert row["speakers"] == ["Joe Biden", "Xi Jinping"]
+    assert len(row["speaker_ids"]) == 2 and row["speaker_id"] == row["speaker_ids"][0]
+
+
+def test_pronouns_respect_gender() -> None:
+    rows = _rows("Mr. John Smith met Mrs. Anna Berg in Oslo. She said that the talks went well.")
+    assert [(r["speaker"], r["attribution"]) for r in rows] == [("Anna Berg", "pronoun")]
+
+
+def test_title_makes_a_person_and_places_are_not_people() -> None:
+    a = analyze("President Zelensky spoke at Sabina Shoal. Zelensky said that aid helps.")
+    assert "Zelensky" in a.people["name"].tolist()
+    assert "Sabina Shoal" not in a.people["name"].tolist()
+
+
+def test_relative_pronoun_speaker() -> None:
+    rows = _rows("Liu Pengyu, a spokesperson, who told VOA that China acted, left.")
+    assert rows and rows[0]["speaker"] == "Liu Pengyu"
+
+
+def test_i_think_inside_a_quote_is_not_extracted_twice() -> None:
+    rows = _rows('"I think that the talks will work," Jens Stoltenberg said.')
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("direct", "Jens Stoltenberg")]
+
+
+def test_names_are_never_split() -> None:
+    a = analyze("Prime Minister Jean-Michel Sama Lukonde said that aid helps.")
+    assert a.people["name"].tolist() == ["Jean-Michel Sama Lukonde"]
+    assert a.quotes["speaker"].tolist() == ["Jean-Michel Sama Lukonde"]

@@ -4,19 +4,19 @@ Examples
 --------
 ``python -m analysis borders RUS --scale 50m --format json``
 
+``python -m analysis alliance-border RUS --alliance NATO --on 1960-01-01`` (the USSR)
+
 ``python -m analysis alliance-border RUS --alliance NATO --timeline``
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from typing import Any
 
-import pandas as pd
-
 from analysis.cli.output import FORMATS, emit, parse_iso_date
-from analysis.dates import shift_days
 
 SCALE_CHOICES = ("osm", "10m", "50m", "50m-ne4", "110m", "110m-ne4")
 
@@ -29,24 +29,26 @@ def _borders(args: argparse.Namespace) -> int:
 
 
 def _alliance_border(args: argparse.Namespace) -> int:
-    from analysis.geo import alliance_border, alliance_border_timeline, resolve_country
-    from analysis.reference import alliance_members, members_on, resolve_alliance
+    from analysis.history import alliance_border, border_timeline
 
-    alliance = resolve_alliance(args.alliance)  # one line listing the known ones if unknown
-    country = resolve_country(args.country, args.scale)
     if args.timeline:
-        m = alliance_members(alliance)
-        m = m[m["role"] == "member"]
-        # the table's `left` is the last day of membership; the timeline wants the first day out
-        out = [shift_days(d, 1) if d is not None else None for d in m["left"]]
-        spans = pd.DataFrame(
-            {"iso3": m["member_code"], "accession_date": m["joined"], "exit_date": out}
+        frame = border_timeline(args.country, args.alliance, args.scale)
+        first = frame.iloc[0] if not frame.empty else None
+        states = " then ".join(
+            dict.fromkeys(f"{r.state_name} ({r.state_iso3})" for r in frame.itertuples())
         )
-        emit(alliance_border_timeline(country, spans, args.scale), args.format)
+        sys.stderr.write(
+            f"measured: {states}, from {first['date'] if first is not None else '-'}, "
+            f"as the state {args.country} belonged to on each date, ruler {args.scale}\n"
+        )
+        emit(frame, args.format)
         return 0
     on = parse_iso_date(args.on, "--on") if args.on is not None else date.today()
-    frame = alliance_border(country, members_on(alliance, on), args.scale)
-    emit(frame, args.format)
+    result = alliance_border(args.country, args.alliance, on, args.scale)
+    sys.stderr.write(result.header() + "\n")
+    for note in result.notes():
+        sys.stderr.write(note + "\n")
+    emit(result.frame(), args.format)
     return 0
 
 
@@ -74,7 +76,10 @@ def register(sub: Any) -> None:
         "alliance-border",
         help="a country's land border with an alliance, on a date or over time",
         description="Land border of COUNTRY with the members of an alliance on a date "
-        "(default today) or, with --timeline, at every change of membership.",
+        "(default today) or, with --timeline, at every change, each side measured as the "
+        "state it then was (Russia before 1991-12-26 is the Soviet Union).  The state "
+        "measured is named on standard error; members that cannot be built from today's "
+        "countries (East and West Germany) are listed there as not measured.",
     )
     a.add_argument("country", help="ISO code or name, e.g. RUS")
     a.add_argument(

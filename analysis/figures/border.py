@@ -16,7 +16,15 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.transforms import ScaledTranslation
 
-from analysis.figures.style import CYCLE, MAP_COLOURS, PALETTE, map_axes, new_figure, projection
+from analysis.figures.style import (
+    CYCLE,
+    MAP_COLOURS,
+    PALETTE,
+    PHONE_WIDTH,
+    map_axes,
+    new_figure,
+    projection,
+)
 
 #: Colours for the NATO accession years of Russia's neighbours (Okabe–Ito).
 #: Chosen so that every pair, and each against the map's greys, stays at least
@@ -80,6 +88,7 @@ def border_map(
     *,
     zoom_bounds: tuple[float, float, float, float] = (16.0, 52.5, 36.5, 71.5),
     alliance: str = "NATO",
+    stacked: bool = False,
 ) -> Figure:
     """Map a country's land borders, coloured by the year each neighbour joined an alliance.
 
@@ -98,12 +107,15 @@ def border_map(
         keeps Kaliningrad and the Baltic borders visible.
     alliance
         Its name, for the legend ("joined NATO 2023", "not NATO").
+    stacked
+        One column for a phone: the close-up below the whole country, at a width
+        (:data:`PHONE_WIDTH`) whose text stays legible when scaled to a phone's column.
 
     Returns
     -------
     matplotlib.figure.Figure
         Two panels: the whole country (Lambert conformal conic) and a close-up of
-        the NATO borders (Lambert azimuthal equal-area).
+        the NATO borders (Lambert azimuthal equal-area), side by side or stacked.
 
     Examples
     --------
@@ -115,8 +127,16 @@ def border_map(
     >>> fig = border_map(world, borders)
     >>> len(fig.axes)
     2
+    >>> phone = border_map(world, borders, stacked=True)
+    >>> top, below = (ax.get_position() for ax in phone.axes)
+    >>> bool(phone.get_figwidth() == PHONE_WIDTH), bool(below.y1 <= top.y0)
+    (True, True)
     """
-    fig, axes = new_figure(1, 2, width=10.0, height=5.2, gridspec_kw={"width_ratios": [1.5, 1]})
+    if stacked:
+        fig, axes = new_figure(2, 1, width=PHONE_WIDTH, height=7.6,
+                               gridspec_kw={"height_ratios": [1, 1.25]})  # fmt: skip
+    else:
+        fig, axes = new_figure(1, 2, width=10.0, height=5.2, gridspec_kw={"width_ratios": [1.5, 1]})
     world = world[world.geometry.bounds["miny"] > 15].copy()  # nothing near the poles' singularity
     world["geometry"] = world.geometry.clip_by_rect(-180, 15, 180, 85)
     home = world[world["iso3"] == country]
@@ -176,7 +196,7 @@ def border_map(
     return fig
 
 
-def lengths_by_source(table: pd.DataFrame) -> Figure:
+def lengths_by_source(table: pd.DataFrame, *, stacked: bool = False) -> Figure:
     """Dot chart of each border's length by source, relative to its median published figure.
 
     Border lengths differ tenfold between neighbours but only by a few per cent between
@@ -192,6 +212,8 @@ def lengths_by_source(table: pd.DataFrame) -> Figure:
         :func:`analysis.checks.evidence.lengths_by_source`: ``neighbor_name``, ``series``,
         ``source``, ``kind`` (published or computed), ``length_km`` and, for the legend,
         ``short_label``.
+    stacked
+        One column for a phone (maps below published figures), :data:`PHONE_WIDTH` wide.
 
     Returns
     -------
@@ -211,6 +233,10 @@ def lengths_by_source(table: pd.DataFrame) -> Figure:
     ['CIA World Factbook', 'Natural Earth 1:10m']
     >>> round(float(fig.axes[1].collections[0].get_offsets()[0][0]), 1)  # % of 1,309 km
     93.6
+    >>> phone = lengths_by_source(t, stacked=True)
+    >>> top, below = (ax.get_position() for ax in phone.axes)
+    >>> bool(phone.get_figwidth() == PHONE_WIDTH), bool(below.y1 <= top.y0)
+    (True, True)
     """
     is_map = table["kind"] == "computed"
     published = table[~is_map]
@@ -218,10 +244,18 @@ def lengths_by_source(table: pd.DataFrame) -> Figure:
     data = table.assign(pct=100.0 * table["length_km"] / table["neighbor_name"].map(reference))
     neighbours = reference.sort_values(ascending=True).index.tolist()
     y = {n: i for i, n in enumerate(neighbours)}
-    fig, axes = new_figure(
-        1, 2, width=8.0, height=1.9 + 0.42 * len(neighbours), sharey=True, sharex=True,
-        squeeze=False,
-    )  # fmt: skip
+    n_sources = max(int(data[~is_map]["source"].nunique()), int(data[is_map]["source"].nunique()))
+    if stacked:
+        # Each panel keeps room for its rows and, below the axis, its one-column legend.
+        panel = 1.2 + 0.36 * len(neighbours) + 0.2 * n_sources
+        fig, axes = new_figure(2, 1, width=PHONE_WIDTH, height=2 * panel, sharex=True,
+                               squeeze=False)  # fmt: skip
+        axes = axes.T  # the panels as axes[0, 0] and axes[0, 1], as in the wide layout
+    else:
+        fig, axes = new_figure(
+            1, 2, width=8.0, height=1.9 + 0.42 * len(neighbours), sharey=True, sharex=True,
+            squeeze=False,
+        )  # fmt: skip
     span = data[~is_map].groupby("neighbor_name")["pct"].agg(["min", "max"])
     markers = ("o", "s", "D", "^", "v", "P")
     panels = (
@@ -254,6 +288,9 @@ def lengths_by_source(table: pd.DataFrame) -> Figure:
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
                   fontsize=8, ncols=1)  # fmt: skip
     axes[0, 0].set_yticks(range(len(neighbours)), neighbours)
+    if stacked:
+        axes[0, 1].set_yticks(range(len(neighbours)), neighbours)
+        axes[0, 0].xaxis.set_tick_params(labelbottom=True)
     lo, hi = float(data["pct"].min()), float(data["pct"].max())
     axes[0, 0].set_xlim(min(lo, 95.0) - 3, max(hi, 105.0) + 3)
     fig.tight_layout()
@@ -437,6 +474,7 @@ def richardson_plot(
     threshold: float = 2.0,
     ratio_label: str = "Border after ÷ before the accession",
     length_label: str = "Measured length (% of the full map length)",
+    stacked: bool = False,
 ) -> Figure:
     """Two panels: relative length against divider step per border, and the ratio.
 
@@ -452,6 +490,8 @@ def richardson_plot(
         The ratio marked by a dashed line.
     ratio_label, length_label
         The y-axis labels of the two panels.
+    stacked
+        One column for a phone (the ratio below the lengths), :data:`PHONE_WIDTH` wide.
 
     Examples
     --------
@@ -460,8 +500,13 @@ def richardson_plot(
     >>> R = pd.DataFrame({"step_km": [1, 10], "ratio": [2.1, 2.2]})
     >>> len(richardson_plot(L, R).axes)
     2
+    >>> bool(richardson_plot(L, R, stacked=True).get_figwidth() == PHONE_WIDTH)
+    True
     """
-    fig, (ax1, ax2) = new_figure(1, 2, width=8.0, height=3.8)
+    if stacked:
+        fig, (ax1, ax2) = new_figure(2, 1, width=PHONE_WIDTH, height=6.8)
+    else:
+        fig, (ax1, ax2) = new_figure(1, 2, width=8.0, height=3.8)
     for i, (name, sub) in enumerate(lengths.groupby("neighbor_name", sort=False)):
         sub = sub[sub["step_km"] > 0].sort_values("step_km")
         ax1.plot(

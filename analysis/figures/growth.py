@@ -4,12 +4,12 @@
 * :func:`member_steps` draws the member count over time as a labelled step chart;
 * :func:`wave_maps` draws one small map per wave (earlier members grey, the new
   wave in colour) in a Europe-centred equal-area projection;
-* :func:`border_steps` draws Russia's land border with NATO over time (km and
-  share of all of Russia's land borders), from
-  :func:`analysis.geo.alliance_border_timeline`.
+* :func:`border_steps` draws a country's land border with NATO over time (km and
+  share of all its land borders), from :func:`analysis.history.border_timeline`
+  (each side as the state it then was: the Soviet Union before 1991-12-26).
 
 None of these functions measures anything: they take the tables of
-:mod:`analysis.reference` and :mod:`analysis.geo` and draw them.
+:mod:`analysis.reference`, :mod:`analysis.geo` and :mod:`analysis.history` and draw them.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ __all__ = [
     "add_polygons",
     "border_steps",
     "member_steps",
+    "state_periods",
     "wave_maps",
 ]
 
@@ -344,14 +345,71 @@ def wave_maps(
     return fig
 
 
-def border_steps(timeline: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
-    """Russia's land border with NATO over time: km (top) and share of all its land borders.
+def state_periods(timeline: pd.DataFrame) -> pd.DataFrame:
+    """The periods of a dated border series, one per state measured, for the chapter's prose.
 
     Parameters
     ----------
     timeline
-        Output of :func:`analysis.geo.alliance_border_timeline`: ``date``,
-        ``length_km``, ``share_of_land_border`` (0–1) and ``added``.
+        Output of :func:`analysis.history.border_timeline`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per run of the same ``state_iso3``, in date order: ``state_iso3``,
+        ``state_name``, ``start`` and ``end`` (first day of the next period, ``None``
+        for the last), ``first_km`` and ``first_bordering`` (the border on the first
+        day and the member states then bordering it), ``longest_km`` (the longest
+        border in the period), ``longest_from`` (the first day it had that length),
+        ``longest_bordering`` (the member states then bordering it) and ``last_km``.
+
+    Examples
+    --------
+    >>> tl = pd.DataFrame({"date": [date(1949, 8, 24), date(1952, 2, 18), date(1991, 12, 26)],
+    ...                    "state_iso3": ["SUN", "SUN", "RUS"],
+    ...                    "state_name": ["Soviet Union", "Soviet Union", "Russia"],
+    ...                    "length_km": [165.0, 667.0, 165.0],
+    ...                    "bordering_members": [("NOR",), ("TUR", "NOR"), ("NOR",)]})
+    >>> p = state_periods(tl)
+    >>> p[["state_iso3", "longest_km", "longest_bordering"]].values.tolist()
+    [['SUN', 667.0, ('TUR', 'NOR')], ['RUS', 165.0, ('NOR',)]]
+    >>> str(p["end"].iloc[0]), p["end"].iloc[1]
+    ('1991-12-26', None)
+    """
+    rows: list[dict[str, object]] = []
+    run = (timeline["state_iso3"] != timeline["state_iso3"].shift()).cumsum()
+    for _, part in timeline.groupby(run, sort=True):
+        best = part.iloc[int(part["length_km"].to_numpy().argmax())]
+        rows.append(
+            {
+                "state_iso3": part["state_iso3"].iloc[0],
+                "state_name": part["state_name"].iloc[0],
+                "start": part["date"].iloc[0],
+                "end": None,
+                "first_km": float(part["length_km"].iloc[0]),
+                "first_bordering": tuple(part["bordering_members"].iloc[0]),
+                "longest_km": float(best["length_km"]),
+                "longest_from": best["date"],
+                "longest_bordering": tuple(best["bordering_members"]),
+                "last_km": float(part["length_km"].iloc[-1]),
+            }
+        )
+    for a, b in zip(rows, rows[1:], strict=False):
+        a["end"] = b["start"]
+    return pd.DataFrame(rows)
+
+
+def border_steps(timeline: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
+    """A country's land border with NATO over time: km (top) and share of all its land borders.
+
+    Parameters
+    ----------
+    timeline
+        Output of :func:`analysis.history.border_timeline` (each side as the state
+        it then was): ``date``, ``length_km``, ``share_of_land_border`` (0–1),
+        ``added``, ``bordering_members`` and ``state_iso3``/``state_name`` (the
+        state measured).  A timeline on today's borders
+        (:func:`analysis.geo.alliance_border_timeline`, no state columns) works too.
     end
         Last date shown; the lines are extended flat to it.
 
@@ -360,7 +418,10 @@ def border_steps(timeline: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
     matplotlib.figure.Figure
         Two axes sharing the time axis; ``axes[0].lines[0]`` holds the km steps,
         ``axes[1].lines[0]`` the percentage steps.  Only steps where the length
-        changes are labelled, with the members that brought the change.
+        changes are labelled, with the members that brought the change; a change
+        of the state measured (the Soviet Union to Russia) is a dotted vertical
+        line on both axes (``axes[0].state_changes`` lists the dates) and named in
+        the label.  Shares are of the land borders of the state measured on each date.
 
     Examples
     --------
@@ -380,12 +441,27 @@ def border_steps(timeline: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
     share = share + [share[-1]]
     ax_km.plot(x, km, drawstyle="steps-post", color=PALETTE["blue"], linewidth=2.0)
     ax_pc.plot(x, share, drawstyle="steps-post", color=PALETTE["orange"], linewidth=2.0)
+    states = list(timeline["state_name"]) if "state_name" in timeline else []
+    names = list(dict.fromkeys(states))
     ax_km.set_ylabel("Land border with NATO (km)")
-    ax_pc.set_ylabel("Share of Russia's\nland borders (%)")
+    whose = " or ".join(names) if len(names) > 1 else (names[0] if names else "the country")
+    ax_pc.set_ylabel(
+        f"Share of all land\nborders of {whose} (%)"
+        if len(names) < 2
+        else "Share of all land borders\nof the state measured (%)"
+    )
     ax_pc.set_xlabel("Year")
-    ax_km.set_ylim(0, max(km) * 1.3)
+    ax_km.set_ylim(0, max(km) * 1.35)
     ax_pc.set_ylim(0, max(share) * 1.3)
     ax_km.set_xlim(x[0] - 2, x[-1] + 1)
+    changes: list[date] = []
+    for i in range(1, len(states)):
+        if states[i] != states[i - 1]:
+            d = pd.Timestamp(timeline["date"].iloc[i]).date()
+            changes.append(d)
+            for ax in (ax_km, ax_pc):
+                ax.axvline(x[i], color=PALETTE["grey"], linestyle=":", linewidth=1.2)
+    ax_km.state_changes = tuple(changes)
     prev, prev_bordering = 0.0, set[str]()
     for i, row in enumerate(timeline.to_dict("records")):
         length = float(row["length_km"])
@@ -394,19 +470,42 @@ def border_steps(timeline: pd.DataFrame, *, end: str = "2024-12-31") -> Figure:
             continue
         gained = sorted(bordering - prev_bordering) or sorted(row.get("added", []))
         label = f"{pd.Timestamp(row['date']).year}: {length:,.0f} km"
-        if gained:
+        new_state = i > 0 and states and states[i] != states[i - 1]
+        if new_state:
+            label += f"\n({states[i]})"
+        elif gained:
             label += "\n(+" + ", ".join(gained) + ")"
-        ha = "left" if not prev else "right"
+        # left of the step for a change of state or near the right edge, else right of it
+        ha = "right" if new_state or x[i] > x[-1] - 15 else "left"
         dx = 0.8 if ha == "left" else -0.8
+        lift = 0.05 * max(km)
+        arrow = None
+        if not prev and i + 1 < len(x) - 1 and x[i + 1] - x[i] < 10:
+            # the next step rises soon after: set the label clear of it, with a pointer
+            dx, lift = x[i + 1] - x[i] + 2.0, 0.02 * max(km)
+            arrow = {"arrowstyle": "-", "color": PALETTE["grey"], "linewidth": 0.8}
         ax_km.annotate(
             label,
             (x[i], length),
-            xytext=(x[i] + dx, length + 0.05 * max(km)),
+            xytext=(x[i] + dx, length + lift),
             ha=ha,
             va="bottom",
             fontsize=8.5,
+            arrowprops=arrow,
         )
         prev, prev_bordering = length, bordering
+    if len(names) > 1:
+        for j, name in enumerate(names):
+            first = states.index(name)
+            ax_pc.text(
+                x[first] + 0.6,
+                max(share) * 1.22,
+                name,
+                ha="left",
+                va="top",
+                fontsize=8.5,
+                color=PALETTE["grey"] if j else "black",
+            )
     last = share[-1]
     ax_pc.annotate(
         f"{last:.1f} %",

@@ -76,6 +76,13 @@ STYLE: dict[str, Any] = {
 }
 
 
+#: Width (inches) of the one-column layout of a multi-panel figure, for phones.  A phone's
+#: text column is about 360 CSS px; a figure of 4.6 in at the style's 110 dpi is about 500
+#: CSS px, so it is drawn at about 0.7 of its size and 8 pt text stays about 9 px high
+#: (the wide layouts, 8–10 in, would shrink to 0.4–0.45).
+PHONE_WIDTH = 4.6
+
+
 def use_style() -> None:
     """Apply the project style to matplotlib (idempotent).
 

@@ -15,7 +15,7 @@ before/after sums by source come from :func:`analysis.checks.evidence.ratios_fro
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -26,6 +26,7 @@ __all__ = [
     "Column",
     "MystTable",
     "accession_split",
+    "group_verdicts",
     "myst_table",
     "names_list",
     "presentation",
@@ -215,6 +216,51 @@ def myst_table(
     classes = "presentation-table" + (" scroll-table" if scroll else "")
     head = [f":::{{table}} {' '.join(caption.split())}", f":name: {name}", f":class: {classes}", ""]
     return MystTable("\n".join([*head, *lines, ":::"]), shown)
+
+
+def group_verdicts(verdicts: Iterable[Any]) -> pd.DataFrame:
+    """One row per distinct finding: verdicts of the same check, grade and reason together.
+
+    Several sentences often make the same claim ("NATO plans an office in Tokyo" in the
+    headline, the lead and a later paragraph); the package checks each and reaches the same
+    verdict on the same evidence.  A reader needs that finding once, with the sentences it
+    covers.
+
+    Parameters
+    ----------
+    verdicts
+        Objects with ``claim``, ``kind``, ``grade`` and ``reason`` attributes, such as the
+        :class:`analysis.checks.Verdict` items :func:`analysis.checks.check_claims` returns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``claims`` (the distinct sentences, in text order), ``n_claims``, ``kind``,
+        ``grade`` and ``reason``; rows in the order of each finding's first sentence.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as V
+    >>> vs = [V(claim="A.", kind="office", grade="supported", reason="r"),
+    ...       V(claim="B.", kind="first", grade="not supported", reason="s"),
+    ...       V(claim="B.", kind="office", grade="supported", reason="r"),
+    ...       V(claim="B.", kind="office", grade="supported", reason="r")]
+    >>> g = group_verdicts(vs)
+    >>> g[["claims", "n_claims", "kind"]].values.tolist()
+    [[['A.', 'B.'], 2, 'office'], [['B.'], 1, 'first']]
+    """
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for v in verdicts:
+        key = (str(v.kind), str(v.grade), str(v.reason))
+        claims = groups.setdefault(key, [])
+        if v.claim not in claims:
+            claims.append(v.claim)
+    rows = [
+        {"claims": claims, "n_claims": len(claims), "kind": kind, "grade": grade,
+         "reason": reason}
+        for (kind, grade, reason), claims in groups.items()
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=["claims", "n_claims", "kind", "grade", "reason"])
 
 
 def accession_split(

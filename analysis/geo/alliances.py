@@ -1,8 +1,11 @@
 """A country's land border with a set of states, and how it changed as the set grew.
 
-Lengths are always measured on today's Natural Earth boundaries: the timeline
-answers "how long is the border with the states that were members on that
-date", not how borders themselves moved (no Soviet Union, no divided Germany).
+Lengths here are measured on today's Natural Earth boundaries: the timeline
+answers "how long is the border with today's countries that were members on that
+date", not how borders themselves moved.  For borders through time (the Soviet
+Union before 1991-12-26, each member as the state it then was, divided Germany
+reported as not measured) use :mod:`analysis.history`, built on
+:mod:`analysis.geo.states`.
 """
 
 from __future__ import annotations
@@ -24,6 +27,8 @@ def _resolve_members(members: Iterable[str], scale: str) -> list[str]:
     A code unknown at ``scale`` but known at 10m (a micro-state dropped from the
     1:110m layer) cannot border anything there, so it is not an error.
     """
+    if members is None:
+        raise BadInputError("members must be a collection of countries, not None")
     if isinstance(members, str):
         raise BadInputError("members must be a collection of countries, not a single string")
     out: list[str] = []

@@ -30,6 +30,7 @@ from analysis.reference.alliances import (
     member_count,
     member_rank,
     members_on,
+    prose_name,
     resolve_alliance,
 )
 from analysis.reference.borders import (
@@ -65,6 +66,7 @@ __all__ = [
     "members_on",
     "offices",
     "partners",
+    "prose_name",
     "published_ratio",
     "published_ratios",
     "resolve_alliance",

@@ -40,7 +40,7 @@ from types import MappingProxyType
 import pandas as pd
 import pandera.pandas as pa
 
-from analysis.countries import get as get_country
+from analysis.countries import resolve as resolve_country
 from analysis.dates import DateLike, as_date, shift_days
 from analysis.errors import BadInputError, UnknownCountryError
 from analysis.reference._load import (
@@ -66,6 +66,7 @@ __all__ = [
     "member_count",
     "member_rank",
     "members_on",
+    "prose_name",
     "resolve_alliance",
 ]
 
@@ -80,8 +81,8 @@ class UnknownAllianceError(BadInputError):
 # --------------------------------------------------------------------------- tables
 
 _ALLIANCE_COLUMNS = [
-    "alliance_id", "name", "aliases", "kind", "founded", "founded_precision", "dissolved",
-    "dissolved_precision", "source", "url", "note",
+    "alliance_id", "name", "prose_name", "aliases", "kind", "founded", "founded_precision",
+    "dissolved", "dissolved_precision", "source", "url", "note",
 ]  # fmt: skip
 
 _ALLIANCES = pa.DataFrameSchema(
@@ -90,6 +91,7 @@ _ALLIANCES = pa.DataFrameSchema(
         {
             "alliance_id": required(),
             "name": required(),
+            "prose_name": required(),
             "kind": required(),
             "founded": required(),
             "founded_precision": one_of(PRECISIONS),
@@ -124,7 +126,8 @@ def _parse_alliances(frame: pd.DataFrame) -> pd.DataFrame:
 def alliances(path: str | Path | None = None) -> pd.DataFrame:
     """Every alliance and bloc in the package, one row each.
 
-    Columns: ``alliance_id``, ``name``, ``aliases`` (tuple), ``kind``, ``founded``
+    Columns: ``alliance_id``, ``name``, ``prose_name`` (how a sentence names it:
+    "NATO", "the EU"), ``aliases`` (tuple), ``kind``, ``founded``
     and ``dissolved`` (``datetime.date``; ``dissolved`` is ``None`` while it
     exists, else its last day), their precisions, ``source``, ``url``, ``note``.
 
@@ -318,6 +321,19 @@ def resolve_alliance(name: str) -> str:
 # --------------------------------------------------------------------------- queries
 
 
+def prose_name(alliance: str) -> str:
+    """How a sentence names an alliance, from the table's ``prose_name`` column.
+
+    Examples
+    --------
+    >>> prose_name("EU"), prose_name("nato"), prose_name("Warsaw Pact")
+    ('the EU', 'NATO', 'the Warsaw Pact')
+    """
+    aid = resolve_alliance(alliance)
+    table = alliances().set_index("alliance_id")
+    return str(table.loc[aid, "prose_name"])
+
+
 def _members_frame(alliance: str, roles: tuple[str, ...]) -> pd.DataFrame:
     m = alliance_members(resolve_alliance(alliance))  # None is not "every alliance" here
     return m[m["role"].isin(roles)]
@@ -362,14 +378,20 @@ def member_count(alliance: str, on: DateLike) -> int:
 
 
 def is_member(country: str, alliance: str, on: DateLike) -> bool:
-    """Whether a country (code) was a full member of ``alliance`` at the end of day ``on``.
+    """Whether a country (code or name) was a full member of ``alliance`` at the end of day ``on``.
+
+    Raises
+    ------
+    BadInputError, UnknownCountryError, AmbiguousCountryError
+        ``country`` is not a string or names no single country.
 
     Examples
     --------
-    >>> is_member("JPN", "NATO", "2023-05-10"), is_member("FIN", "NATO", "2023-04-04")
+    >>> is_member("JPN", "NATO", "2023-05-10"), is_member("Finland", "NATO", "2023-04-04")
     (False, True)
     """
-    return country in members_on(alliance, on)
+    code = resolve_country(country).code
+    return code in members_on(alliance, on)
 
 
 def accession_table(alliance: str) -> pd.DataFrame:
@@ -450,10 +472,19 @@ class AccessionRank:
 def member_rank(country: str, alliance: str) -> AccessionRank:
     """The accession of a member (its latest, if it joined twice) in ``alliance``'s order.
 
+    Parameters
+    ----------
+    country
+        A code or name (resolved by :func:`analysis.countries.resolve`).
+    alliance
+        An alliance id, name or alias.
+
     Raises
     ------
     UnknownCountryError
-        When the country never was a full member.
+        When the country is unknown or never was a full member.
+    BadInputError
+        ``country`` is not a string.
 
     Examples
     --------
@@ -462,16 +493,17 @@ def member_rank(country: str, alliance: str) -> AccessionRank:
     >>> r = member_rank("HRV", "NATO"); (r.order_min, r.order_max, r.joined_with)
     (27, 28, ('ALB',))
     """
+    entity = resolve_country(country)
     aid = resolve_alliance(alliance)
     t = accession_table(aid)
-    hit = t[t["iso3"] == country]
+    hit = t[t["iso3"] == entity.code]
     if hit.empty:
-        raise UnknownCountryError(f"{country} (never a full member of {aid})")
+        raise UnknownCountryError(f"{entity.code} (never a full member of {aid})")
     rec = hit.iloc[-1]
     return AccessionRank(
         alliance=aid,
-        code=country,
-        name=get_country(country).name,
+        code=entity.code,
+        name=entity.name,
         joined=rec["accession_date"].date(),
         members_after=int(rec["members_after"]),
         order_min=int(rec["order_min"]),

@@ -24,6 +24,8 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from analysis.countries import resolve as resolve_country
+from analysis.errors import BadInputError
 from analysis.reference._load import (
     country_code,
     frame_check,
@@ -213,7 +215,8 @@ def border_figures(
     Parameters
     ----------
     country
-        Keep one country's borders (an ISO alpha-3 code).
+        Keep one country's borders (a code or name, resolved by
+        :func:`analysis.countries.resolve`).
     series
         Keep only figures in this like-for-like series (see :func:`border_series`).
     latest_only
@@ -229,7 +232,7 @@ def border_figures(
     """
     f = load_table("border_figures.csv", _FIGURES, _parse_figures, path)
     if country is not None:
-        f = f[f["country_iso3"] == country]
+        f = f[f["country_iso3"] == resolve_country(country).code]
     if series is not None:
         f = f[f["series"].map(lambda s: series in s)]
     if latest_only:
@@ -293,7 +296,7 @@ def factbook_borders(
     """
     f = load_table("factbook_borders.csv", _FACTBOOK, _parse_factbook, path)
     if country is not None:
-        f = f[f["country_code"] == country]
+        f = f[f["country_code"] == resolve_country(country).code]
     if combine:
         keys = ["country_code", "neighbor_code"]
         lengths = f.groupby(keys, sort=False)["length_km"].sum()
@@ -366,6 +369,13 @@ def _series_label(series: str) -> tuple[str, str]:
     return str(hit.iloc[0]["label"]), str(hit.iloc[0]["source_kind"])
 
 
+def _codes(values: Iterable[str], name: str) -> list[str]:
+    """Resolve a collection of country codes or names (not a bare string) to codes."""
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise BadInputError(f"{name} must be a collection of country codes, not {values!r:.60}")
+    return [resolve_country(v).code for v in values]
+
+
 def published_ratio(
     series: str, before: Iterable[str], after: Iterable[str], country: str = "RUS"
 ) -> BorderRatio:
@@ -376,7 +386,7 @@ def published_ratio(
     series
         A series from :func:`border_series`.
     before, after
-        Neighbours (codes) counted before and after, e.g. the NATO members bordering
+        Neighbours (codes or names) counted before and after, e.g. the NATO members bordering
         Russia before and after Finland joined.
     country
         The country whose border is measured.
@@ -388,9 +398,12 @@ def published_ratio(
     >>> round(r.before_km, 1), round(r.after_km, 1), round(r.ratio, 3)
     (1210.6, 2550.6, 2.107)
     """
+    b, a = _codes(before, "before"), _codes(after, "after")
+    known = border_series(country)
+    if series not in known:
+        raise BadInputError(f"unknown border series {series!r:.40}; known: {', '.join(known)}")
     f = border_figures(country, series=series)
     lengths = dict(zip(f["neighbor_iso3"], f["length_km"], strict=True))
-    b, a = list(before), list(after)
     missing = tuple(sorted({c for c in b + a if c not in lengths}))
     if missing:
         before_km = after_km = ratio = float("nan")

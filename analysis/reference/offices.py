@@ -28,6 +28,7 @@ from analysis.reference._load import (
     timestamps,
     urls,
 )
+from analysis.reference.alliances import resolve_alliance
 
 __all__ = ["LIAISON_KINDS", "OFFICE_KINDS", "OFFICE_STATUSES", "offices"]
 
@@ -170,5 +171,6 @@ def offices(organisation: str | None = None, path: str | Path | None = None) -> 
     """
     frame = load_table("offices.csv", _SCHEMA, _parse, path)
     if organisation is not None:
-        frame = frame[frame["organisation"] == organisation].reset_index(drop=True)
+        wanted = resolve_alliance(organisation)  # one-line UnknownAllianceError if unknown
+        frame = frame[frame["organisation"] == wanted].reset_index(drop=True)
     return frame

@@ -3,11 +3,16 @@
 >>> from analysis.text import analyze
 >>> analyze("Finland joined NATO on April 4.", published="2023-05-10").dates["iso"].tolist()
 ['2023-04-04']
+
+Importing this package also registers the spaCy factory ``news_analysis``
+(:mod:`analysis.text.component`): ``nlp.add_pipe("news_analysis")`` adds the
+extraction to a pipeline of one's own, with ``Doc._.analysis`` and ``Doc._.quotes``.
 """
 
 from __future__ import annotations
 
 from analysis.text.analyze import Analysis, analyze, analyze_doc, analyze_many, looks_english
+from analysis.text.component import NewsAnalysis
 from analysis.text.countries import find_countries, gazetteer, resolve_country
 from analysis.text.dates import find_dates
 from analysis.text.pipeline import load_pipeline
@@ -15,6 +20,7 @@ from analysis.text.quotes import find_quote_spans
 
 __all__ = [
     "Analysis",
+    "NewsAnalysis",
     "analyze",
     "analyze_doc",
     "analyze_many",

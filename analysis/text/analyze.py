@@ -4,14 +4,20 @@ dates, quotes and check-worthy claims.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import re
 import warnings
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -21,19 +27,26 @@ from analysis.claims import CLAIM_COLUMNS, Claim, claims_from
 from analysis.countries import get as get_country
 from analysis.dates import as_date
 from analysis.errors import BadInputError
+from analysis.text.batching import pipe_long
 from analysis.text.claims import find_claims
-from analysis.text.countries import find_countries
-from analysis.text.dates import find_dates
+from analysis.text.countries import find_countries, find_dateline
+from analysis.text.dates import bounds, find_dates
 from analysis.text.people import build_registry
-from analysis.text.pipeline import doc_text, load_pipeline, sentences
+from analysis.text.pipeline import doc_text, load_pipeline, model_of, sentences
 from analysis.text.quotes import extract_quotes, find_quote_spans
 
 ENTITY_COLUMNS = ["text", "label", "start", "end", "sentence", "canonical", "source"]
 COUNTRY_COLUMNS = ["iso3", "name", "mentions", "forms", "kinds", "first", "candidates"]
-PERSON_COLUMNS = ["name", "mentions", "aliases", "title", "affiliation", "first"]
-ORG_COLUMNS = ["name", "mentions", "aliases", "type", "first"]
-DATE_COLUMNS = ["text", "iso", "granularity", "start", "end", "sentence", "relative"]
-QUOTE_COLUMNS = ["text", "kind", "speaker", "cue", "start", "end", "sentence", "speaker_text"]
+PERSON_COLUMNS = ["id", "name", "mentions", "aliases", "title", "affiliation", "first"]
+ORG_COLUMNS = ["id", "name", "mentions", "aliases", "type", "first"]
+DATE_COLUMNS = [
+    "text", "iso", "granularity", "start", "end", "sentence", "relative", "first_day", "last_day",
+]  # fmt: skip
+QUOTE_COLUMNS = [
+    "text", "kind", "speaker", "cue", "start", "end", "sentence", "speaker_text",
+    "speaker_id", "speakers", "speaker_ids", "attribution", "speaker_start", "speaker_end",
+    "cue_start", "cue_end",
+]  # fmt: skip
 
 #: Frequent function words of other languages written in Latin script (not English words).
 _FOREIGN_STOP = frozenset(
@@ -199,7 +212,7 @@ def looks_english(text: str) -> bool:
     return len(words) < 15 or stop_share >= 0.18
 
 
-def _prepare(item: str | Article, published: date | str | None) -> Article:
+def _prepare(item: str | Article, published: Any) -> Article:
     if isinstance(item, Article):
         if published is not None:
             day = as_date(published, "published", optional=True)
@@ -212,8 +225,62 @@ def _prepare(item: str | Article, published: date | str | None) -> Article:
     return make_article(item, published=as_date(published, "published", optional=True))
 
 
+#: Columns that hold a whole number or nothing (kept as Python ints and None, not floats).
+_OPTIONAL_INTS = ("speaker_start", "speaker_end", "cue_start", "cue_end")
+
+
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns)
+    frame = pd.DataFrame(rows, columns=columns)
+    for col in _OPTIONAL_INTS:
+        if col in frame.columns:
+            frame[col] = pd.Series([r[col] for r in rows], dtype=object, index=frame.index)
+    return frame
+
+
+def _relative_path(path: Path | str | None) -> str | None:
+    """The article's path relative to the working directory when it lies under it."""
+    if path is None:
+        return None
+    p = Path(path)
+    try:
+        return p.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def provenance(doc: Doc) -> dict[str, str]:
+    """Versions of what produced an analysis: package, spaCy, model, data.
+
+    ``data_version`` is the first 12 hex digits of the SHA-256 of the text data's
+    ``SHA256SUMS`` listing, so it changes whenever any packaged word list does.
+
+    Examples
+    --------
+    >>> sorted(provenance(load_pipeline()("Japan.")))
+    ['data_version', 'model', 'model_version', 'package_version', 'spacy_version']
+    """
+    meta = model_of(doc)
+    return {
+        "package_version": _package_version(),
+        "spacy_version": spacy.__version__,
+        "model": meta[0] if meta else "",
+        "model_version": meta[1] if meta else "",
+        "data_version": _data_version(),
+    }
+
+
+@lru_cache(maxsize=1)
+def _package_version() -> str:
+    try:
+        return importlib.metadata.version("nato-border-analysis")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - not installed
+        return "unknown"
+
+
+@lru_cache(maxsize=1)
+def _data_version() -> str:
+    listing = Path(__file__).resolve().parent / "data" / "SHA256SUMS"
+    return hashlib.sha256(listing.read_bytes()).hexdigest()[:12]
 
 
 def analyze_doc(doc: Doc, article: Article) -> Analysis:
@@ -241,20 +308,46 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     starts = [a for a, _ in sent_ranges]
 
     def sent_index(pos: int) -> int:
-        from bisect import bisect_right
-
         return max(0, bisect_right(starts, pos) - 1)
 
     spans = find_quote_spans(text)
     registry = build_registry(doc, [(q.start, q.end) for q in spans])
     countries = find_countries(doc, names_only=not english)
+    # a dateline ("DUBAI, United Arab Emirates —") says where the reporter was, not what
+    # the article is about: flagged in the article record, not counted as a mention
+    dateline = find_dateline(text)
+    dateline_record: dict[str, Any] | None = None
+    if dateline is not None:
+        ds, de = dateline
+        in_dateline = [c for c in countries if ds <= c.start < de]
+        countries = [c for c in countries if not ds <= c.start < de]
+        dateline_record = {
+            "text": text[ds:de], "start": ds, "end": de,
+            "countries": sorted({c.iso3 for c in in_dateline if c.iso3}),
+        }  # fmt: skip
     dates = find_dates(text, article.published, doc=doc, sentences=sent_ranges)
     quotes = extract_quotes(doc, registry, spans)
     claims = find_claims(doc, registry, countries, dates, spans)
 
     # entities ---------------------------------------------------------------------
-    country_at = {(c.start, c.end): c for c in countries}
-    date_at = {d.start: d for d in dates}
+    # sorted starts for O(log n) overlap look-ups (countries and dates do not overlap)
+    c_sorted = sorted(countries, key=lambda c: c.start)
+    c_starts = [c.start for c in c_sorted]
+    d_sorted = sorted(dates, key=lambda d: d.start)
+    d_starts = [d.start for d in d_sorted]
+
+    def country_over(s: int, e: int) -> Any:
+        i = bisect_left(c_starts, e) - 1
+        while i >= 0 and c_sorted[i].end > s:
+            if c_sorted[i].start < e:
+                return c_sorted[i]
+            i -= 1
+        return None
+
+    def date_in(s: int, e: int) -> Any:
+        i = bisect_left(d_starts, s)
+        return d_sorted[i] if i < len(d_sorted) and d_sorted[i].start < e else None
+
     rows: list[dict[str, Any]] = []
     seen: set[tuple[int, int]] = set()
     for ent in doc.ents:
@@ -265,16 +358,11 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         elif ent.label_ == "ORG" and ent.ent_id_:
             canonical = ent.ent_id_
         else:
-            hit = next(
-                (c for (s, e), c in country_at.items() if s < ent.end_char and ent.start_char < e),
-                None,
-            )
+            hit = country_over(ent.start_char, ent.end_char)
             if hit is not None and ent.label_ in {"GPE", "NORP", "LOC", "FAC", "ORG"}:
                 canonical = get_country(hit.iso3).name if hit.iso3 else hit.text
             elif ent.label_ == "DATE":
-                d = next(
-                    (d for s, d in date_at.items() if ent.start_char <= s < ent.end_char), None
-                )
+                d = date_in(ent.start_char, ent.end_char)
                 canonical = (d.iso or ent.text) if d else ent.text
         source = "ruler" if ent.ent_id_ else "ner"
         rows.append(
@@ -282,9 +370,16 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
                  sentence=sent_index(ent.start_char), canonical=canonical, source=source)
         )  # fmt: skip
         seen.add((ent.start_char, ent.end_char))
+    ent_starts = [r["start"] for r in rows]  # doc.ents are sorted and do not overlap
+    ent_ends = [r["end"] for r in rows]
+
+    def in_entity(pos: int) -> bool:
+        i = bisect_right(ent_starts, pos) - 1
+        return i >= 0 and pos < ent_ends[i]
+
     for item in registry.organizations + registry.people:
         for s, e, surface in item.mentions:
-            if (s, e) in seen or any(r["start"] <= s < r["end"] for r in rows):
+            if (s, e) in seen or in_entity(s):
                 continue
             if surface.lower() in {"he", "him", "his", "she", "her", "hers"}:
                 continue
@@ -320,7 +415,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         for ent in items:
             first = min(s for s, _, _ in ent.mentions)
             row: dict[str, Any] = dict(
-                name=ent.name, mentions=len(ent.mentions), aliases=ent.aliases
+                id=ent.id, name=ent.name, mentions=len(ent.mentions), aliases=ent.aliases
             )
             if person:
                 row.update(title=ent.title or None, affiliation=ent.affiliation or None)
@@ -332,12 +427,18 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
 
     date_rows = [
         dict(text=d.text, iso=d.iso, granularity=d.granularity, start=d.start, end=d.end,
-             sentence=sent_index(d.start), relative=d.relative)
+             sentence=sent_index(d.start), relative=d.relative,
+             first_day=bounds(d.iso, d.granularity)[0], last_day=bounds(d.iso, d.granularity)[1])
         for d in dates
     ]  # fmt: skip
     quote_rows = [
         dict(text=q.text, kind=q.kind, speaker=q.speaker, cue=q.cue, start=q.start, end=q.end,
-             sentence=sent_index(q.start), speaker_text=q.speaker_text)
+             sentence=sent_index(q.start), speaker_text=q.speaker_text,
+             speaker_id=q.speaker_id, speakers=q.speakers,
+             speaker_ids=[e.id for e in q.joint] if q.joint else
+             ([q.speaker_id] if q.speaker_id else []),
+             attribution=q.attribution, speaker_start=q.speaker_start,
+             speaker_end=q.speaker_end, cue_start=q.cue_start, cue_end=q.cue_end)
         for q in quotes
     ]  # fmt: skip
     claim_rows = [c.with_published(article.published).to_record() for c in claims]
@@ -346,6 +447,9 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
             "title": article.title,
             "published": article.published.isoformat() if article.published else None,
             "words": article.words,
+            "path": _relative_path(article.path),
+            "dateline": dateline_record,
+            **provenance(doc),
         },
         text=text,
         entities=entities,
@@ -363,9 +467,7 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     )
 
 
-def analyze(
-    text: str | Article, published: date | str | None = None, *, nlp: Language | None = None
-) -> Analysis:
+def analyze(text: str | Article, published: Any = None, *, nlp: Language | None = None) -> Analysis:
     """Analyse one article.
 
     Parameters
@@ -374,7 +476,9 @@ def analyze(
         Raw article text (page furniture is stripped first; offsets refer to the
         stripped text, ``Analysis.text``) or an :class:`~analysis.articles.Article`.
     published
-        Publication date (``date`` or ``YYYY-MM-DD``) for resolving relative dates;
+        Publication date for resolving relative dates, as anything
+        :func:`analysis.dates.as_date` takes (``str``, ``date``, ``datetime``,
+        ``pandas.Timestamp``, ``numpy.datetime64``; ``None`` or ``NaT`` for none);
         overrides an Article's own date.
     nlp
         A pipeline from :func:`load_pipeline` (default: the cached one).
@@ -382,24 +486,44 @@ def analyze(
     Raises
     ------
     BadInputError
-        For empty, whitespace-only or binary-looking text.
+        For empty, whitespace-only or binary-looking text, or a ``published`` that
+        is not a date.
+
+    Notes
+    -----
+    Texts longer than :data:`analysis.text.batching.CHUNK_CHARS` are parsed in
+    paragraph batches (:func:`analysis.text.batching.pipe_long`), so the cost per
+    character stays flat and memory bounded.
 
     Examples
     --------
     >>> a = analyze("Finland joined NATO on April 4, becoming its 31st member.", "2023-05-10")
     >>> a.countries["iso3"].tolist(), a.dates["iso"].tolist(), a.claims["kinds"].tolist()
     (['FIN'], ['2023-04-04'], [['ordinal', 'membership', 'dated_event']])
+    >>> import pandas as pd
+    >>> analyze("Finland joined NATO on April 4.", pd.Timestamp("2023-05-10")).dates["iso"][0]
+    '2023-04-04'
     """
     article = _prepare(text, published)
     pipeline = nlp or load_pipeline()
-    return analyze_doc(pipeline(article.text), article)
+    doc, _ = next(pipe_long(pipeline, [(article.text, None)]))
+    return analyze_doc(doc, article)
+
+
+def _positive(value: object, name: str, *, allow_all: bool = False) -> int:
+    """An int ≥ 1 (or -1 for "all cores" when ``allow_all``), else BadInputError."""
+    ok = isinstance(value, int) and not isinstance(value, bool)
+    if ok and (value >= 1 or (allow_all and value == -1)):  # type: ignore[operator]
+        return int(value)  # type: ignore[call-overload]
+    hint = " or -1 (all cores)" if allow_all else ""
+    raise BadInputError(f"bad {name} {value!r}: expected a whole number >= 1{hint}")
 
 
 def analyze_many(
-    texts: Iterable[str | Article | tuple[str | Article, date | str | None]],
+    texts: Iterable[str | Article | tuple[str | Article, Any]],
     n_process: int = 1,
     batch_size: int = 16,
-    published: date | str | None = None,
+    published: Any = None,
     *,
     nlp: Language | None = None,
 ) -> Iterator[Analysis]:
@@ -408,38 +532,74 @@ def analyze_many(
     Parameters
     ----------
     texts
-        Article texts, :class:`~analysis.articles.Article` objects, or
-        ``(text, published)`` pairs.
+        An iterable of article texts, :class:`~analysis.articles.Article` objects, or
+        ``(text, published)`` pairs (not one string: that would be its letters).
     n_process, batch_size
-        Passed to :meth:`spacy.language.Language.pipe`.
+        Passed to :meth:`spacy.language.Language.pipe` (whole numbers >= 1;
+        ``n_process=-1`` uses every core).
     published
-        Default publication date for items that carry none.
+        Default publication date for items that carry none (see :func:`analyze`).
 
     Yields
     ------
     Analysis
         One per input, in input order.
 
+    Raises
+    ------
+    BadInputError
+        At the call (not at the first item) for a string or non-iterable ``texts``,
+        a bad ``n_process``, ``batch_size`` or ``published``.
+
     Examples
     --------
     >>> runs = analyze_many(["Japan spoke.", ("Seoul replied.", None)])
     >>> [a.countries["iso3"].tolist() for a in runs]
     [['JPN'], ['KOR']]
+    >>> try:
+    ...     analyze_many("Japan spoke.")
+    ... except BadInputError as exc:
+    ...     print(exc)
+    bad texts: expected an iterable of articles, got one str (wrap it in a list)
     """
+    if isinstance(texts, (str, bytes)):
+        raise BadInputError(
+            f"bad texts: expected an iterable of articles, got one {type(texts).__name__} "
+            "(wrap it in a list)"
+        )
+    if not isinstance(texts, Iterable):
+        raise BadInputError(
+            f"bad texts: expected an iterable of articles, got {type(texts).__name__}"
+        )
+    n_process = _positive(n_process, "n_process", allow_all=True)
+    batch_size = _positive(batch_size, "batch_size")
+    default = as_date(published, "published", optional=True)
     pipeline = nlp or load_pipeline()
+    return _analyze_stream(texts, n_process, batch_size, default, pipeline)
 
+
+def _analyze_stream(
+    texts: Iterable[str | Article | tuple[str | Article, Any]],
+    n_process: int,
+    batch_size: int,
+    published: date | None,
+    pipeline: Language,
+) -> Iterator[Analysis]:
     def prepared() -> Iterator[tuple[str, Article]]:
         for item in texts:
             if isinstance(item, tuple):
+                if len(item) != 2:
+                    raise BadInputError(
+                        f"bad texts item: expected (text, published), got {len(item)} values"
+                    )
                 body, pub = item
-                article = _prepare(body, pub if pub is not None else published)
+                day = as_date(pub, "published", optional=True)
+                article = _prepare(body, day if day is not None else published)
             else:
                 article = _prepare(item, None)
                 if article.published is None and published is not None:
                     article = _prepare(article, published)
             yield article.text, article
 
-    for doc, article in pipeline.pipe(
-        prepared(), as_tuples=True, n_process=n_process, batch_size=batch_size
-    ):
+    for doc, article in pipe_long(pipeline, prepared(), n_process=n_process, batch_size=batch_size):
         yield analyze_doc(doc, article)

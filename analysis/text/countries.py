@@ -17,6 +17,7 @@ the mention is reported unresolved with its candidates, never guessed.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -285,11 +286,14 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
     # longest match wins; regions block the countries they contain
     raw_sorted = sorted(raw, key=lambda m: (-(m[2] - m[1]), m[1]))
     taken = [False] * (len(doc) + 1)
-    blocked: list[tuple[int, int]] = []
+    # tokens inside a person's name or a news outlet's name ("Korea Herald"): entities
+    # do not overlap, so a per-token flag answers "inside one?" in O(length)
+    block_of = [-1] * (len(doc) + 1)
     news = {name for name, info in organizations().items() if info.type == "news"}
     for ent in doc.ents:
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and ent.ent_id_ in news):
-            blocked.append((ent.start, ent.end))
+            for i in range(ent.start, ent.end):
+                block_of[i] = ent.start
     found: list[CountryMention] = []
     for match_id, start, end in raw_sorted:
         if any(taken[start:end]):
@@ -305,8 +309,8 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         codes, kind, form = info
         if not _case_ok(span.text, form):
             continue
-        if any(bs <= start and end <= be for bs, be in blocked):
-            continue
+        if block_of[start] >= 0 and block_of[start] == block_of[end - 1]:
+            continue  # the match lies inside one blocking entity
         if names_only and (kind != "name" or len(form) < 5):
             continue
         if kind in {"capital", "seat"} and _is_place_not_government(doc, start, end):
@@ -328,3 +332,41 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         )
     found.sort(key=lambda m: m.start)
     return found
+
+
+_DATELINE = re.compile(
+    r"(?P<dl>[^\W\d_][^\n—–]{1,60}?)(?:\s*\((?:AP|AFP|Reuters|VOA)\))?\s+(?:—|–|--)\s+(?=\S)"
+)
+_DATELINE_STOP = frozenset(
+    {"the", "a", "an", "on", "in", "at", "is", "was", "are", "were", "has", "have", "said", "of",
+     "and", "to", "for", "with", "by"}
+)  # fmt: skip
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """The dateline at the start of the first body paragraph ("SEOUL/TOKYO —"), if any.
+
+    A dateline is a short place phrase (at most six words, no function words)
+    followed by a dash, right after the headline.  Returns its character range.
+
+    Examples
+    --------
+    >>> t = "Headline\\n\\nDUBAI, United Arab Emirates (AP) — A drone went down."
+    >>> s, e = find_dateline(t); t[s:e]
+    'DUBAI, United Arab Emirates'
+    >>> find_dateline("Headline\\n\\nFormer President Trump on Tuesday declared — again.") is None
+    True
+    """
+    first = text.find("\n")
+    if first < 0:
+        return None
+    body = first
+    while body < len(text) and text[body].isspace():
+        body += 1
+    m = _DATELINE.match(text, body)
+    if m is None:
+        return None
+    words = re.findall(r"[^\W\d_]+", m.group("dl"))
+    if not words or len(words) > 6 or any(w.lower() in _DATELINE_STOP for w in words):
+        return None
+    return m.start("dl"), m.end("dl")

@@ -23,6 +23,7 @@ Without a publication date, relative expressions keep ``iso=None``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -78,6 +79,19 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             + r"\b)?(?![\w])"
         ),
     ),
+    (
+        "monthrel",
+        re.compile(_MON + r"\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+    ),
+    (
+        "anaphor",
+        re.compile(
+            r"\b(?P<phrase>(?:the\s+same|that)\s+(?P<unit>day|week|month|year)"
+            r"|the\s+(?:next|following)\s+(?P<nunit>day|week)"
+            r"|the\s+(?P<punit>day|week)\s+before)\b",
+            re.I,
+        ),
+    ),
     ("modmonth", re.compile(r"\b(?P<mod>early|mid|late)[\s-]+" + _MON + r"(?![\w-])", re.I)),
     ("my", re.compile(_MOD + _MON + r",?\s+(?:of\s+)?" + _YEAR + r"\b")),
     (
@@ -117,7 +131,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 _FUTURE = re.compile(
-    r"\b(will|shall|'ll|’ll|is due|are due|scheduled|is set to|are set to|plans? to|planned|"
+    r"\b(will|shall|'ll|’ll|is due|are due|scheduled|is set to|are set to|planned|"
+    r"plans? to (?!the\b|a\b|an\b|its\b|their\b)|"
     r"is expected to|are expected to|upcoming|is to|are to)\b",
     re.I,
 )
@@ -207,8 +222,9 @@ def _closest_month(m: int, published: date, mod: str | None, future: bool) -> tu
         return (published.year, m)
     if future:
         return min((c for c, i in zip(cands, idx, strict=True) if i >= here), default=cands[-1])
-    pairs = zip(cands, idx, strict=True)
-    return min(pairs, key=lambda ci: (abs(ci[1] - here), ci[1] > here))[0]
+    # not future: the latest such month up to the publication month ("in April" in a
+    # December article is the April just gone, not the one to come)
+    return max((c for c, i in zip(cands, idx, strict=True) if i <= here), default=cands[0])
 
 
 def _modifies_noun(doc: Doc, start: int, end: int) -> bool:
@@ -220,21 +236,67 @@ def _modifies_noun(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    head = span.root.head
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "Thursday or Friday"
+        root = root.head
+    head = root.head
     if head.dep_ == "prep" or head.pos_ == "ADP":
         head = head.head
     return head.pos_ in {"NOUN", "PROPN"} and head.i < span.start
 
 
-def _is_future(text: str, start: int, sentences: list[tuple[int, int]] | None) -> bool:
+def _is_future(
+    text: str,
+    start: int,
+    sentences: list[tuple[int, int]] | None,
+    pattern: re.Pattern[str] | None = None,
+) -> bool:
+    rx = pattern or _FUTURE
     if sentences:
-        for s, e in sentences:
-            if s <= start < e:
-                return bool(_FUTURE.search(text, s, e))
+        i = bisect_right(sentences, (start, len(text) + 1)) - 1
+        if i >= 0 and sentences[i][0] <= start < sentences[i][1]:
+            s, e = sentences[i]
+            return bool(rx.search(text, s, e))
     lo = max(text.rfind(".", 0, start), text.rfind("\n", 0, start)) + 1
     hi_dot = text.find(".", start)
     hi = len(text) if hi_dot < 0 else hi_dot
-    return bool(_FUTURE.search(text, lo, hi))
+    return bool(rx.search(text, lo, hi))
+
+
+_WOULD = re.compile(r"\bwould\b", re.I)
+_BARE_YEAR = re.compile(r"(?P<year>(?:1[89]|20)\d{2})")
+
+
+def _anaphor(text: str, m: re.Match[str], earlier: list[DateMention]) -> DateMention | None:
+    """Resolve "the same day", "that week", "the next day" against the last date before it.
+
+    Kept with ``iso=None`` when no earlier date can anchor it.
+    """
+    phrase = m.group(0)
+    unit = (m.group("unit") or m.group("nunit") or m.group("punit") or "day").lower()
+    low = phrase.lower()
+    shift = 1 if ("next" in low or "following" in low) else -1 if "before" in low else 0
+    anchor = next((d for d in reversed(earlier) if d.iso and d.granularity == "day"), None)
+    if unit in {"month", "year"}:
+        anchor = anchor or next((d for d in reversed(earlier) if d.iso), None)
+    iso: str | None = None
+    gran = unit
+    if anchor is not None and anchor.iso:
+        if anchor.granularity == "day":
+            day = date.fromisoformat(anchor.iso)
+            if unit == "day":
+                iso = (day + timedelta(days=shift)).isoformat()
+            elif unit == "week":
+                iso = _week(day + timedelta(days=7 * shift))
+            elif unit == "month":
+                iso = anchor.iso[:7]
+            else:
+                iso = anchor.iso[:4]
+        elif unit == "year":
+            iso = anchor.iso[:4]
+        elif unit == "month" and anchor.granularity == "month":
+            iso = anchor.iso
+    return DateMention(phrase, iso, gran, m.start(), m.end(), True, None)
 
 
 def _written(kind: str, g: dict[str, str | None]) -> str | None:
@@ -248,7 +310,7 @@ def _written(kind: str, g: dict[str, str | None]) -> str | None:
         return f"{int(str(g['year'])):04d}-{_month_num(str(g['mon'])):02d}"
     if kind in ("month", "modmonth"):
         return f"--{_month_num(str(g['mon'])):02d}"
-    if kind == "year":
+    if kind in ("year", "neryear"):
         return str(g["year"])
     return None
 
@@ -274,6 +336,13 @@ def _resolve(
         return (d.isoformat() if d else None, "day", True)
     if kind == "my":
         return (f"{int(g['year']):04d}-{_month_num(g['mon']):02d}", "month", False)
+    if kind == "monthrel":
+        if published is None:
+            return (None, "month", True)
+        year = published.year + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        return (f"{year:04d}-{_month_num(g['mon']):02d}", "month", True)
+    if kind == "anaphor":
+        return None  # resolved in find_dates against the last date mentioned
     if kind in ("month", "modmonth"):
         mon_text = g["mon"]
         if not mon_text[0].isupper():
@@ -286,7 +355,7 @@ def _resolve(
             return (None, "month", True)
         y, mm = _closest_month(mon, published, mod, future)
         return (f"{y:04d}-{mm:02d}", "month", True)
-    if kind == "year":
+    if kind in ("year", "neryear"):
         return (g["year"], "year", False)
     if kind == "weekday":
         if published is None:
@@ -370,16 +439,33 @@ def find_dates(
                 s = m.start()
             cands.append((s, m.end(), kind, m))
     cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    if doc is not None:
+        # a bare year the statistical model reads as a date ("the 2024 election")
+        for ent in doc.ents:
+            if ent.label_ == "DATE" and _BARE_YEAR.fullmatch(ent.text):
+                found = _BARE_YEAR.match(text, ent.start_char)
+                if found is not None:
+                    cands.append((ent.start_char, ent.end_char, "neryear", found))
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     out: list[DateMention] = []
     last_end = -1
     for s, e, kind, m in cands:
         if s < last_end:
+            continue
+        if kind == "anaphor":
+            mention = _anaphor(text, m, out)
+            if mention is not None:
+                out.append(mention)
+                last_end = e
             continue
         if kind == "year" and doc is not None:
             span = doc.char_span(m.start("year"), m.end("year"))
             if span is not None and span.root.dep_ == "nummod":
                 continue
         future = _is_future(text, s, sentences)
+        if kind == "weekday" and not future:
+            # reported future: "conditions would persist through Thursday"
+            future = _is_future(text, s, sentences, _WOULD)
         if future and doc is not None and _modifies_noun(doc, s, e):
             future = False  # "will act after a surge in November": the surge is past or near
         res = _resolve(kind, m, text, published, future)
@@ -391,3 +477,33 @@ def find_dates(
         out.append(DateMention(stripped, res[0], res[1], s, s + len(stripped), res[2], written))
         last_end = e
     return out
+
+
+def bounds(iso: str | None, granularity: str) -> tuple[str | None, str | None]:
+    """First and last day (ISO) covered by a resolved date at its granularity.
+
+    Examples
+    --------
+    >>> bounds("2022-W19", "week"), bounds("2024-02", "month")
+    (('2022-05-09', '2022-05-15'), ('2024-02-01', '2024-02-29'))
+    >>> bounds("2023", "year"), bounds("2023-04-04", "day"), bounds(None, "day")
+    (('2023-01-01', '2023-12-31'), ('2023-04-04', '2023-04-04'), (None, None))
+    """
+    if not iso:
+        return None, None
+    try:
+        if granularity == "week" or "-W" in iso:
+            year, week = iso.split("-W")
+            first = date.fromisocalendar(int(year), int(week), 1)
+            return first.isoformat(), (first + timedelta(days=6)).isoformat()
+        if granularity == "month" or len(iso) == 7:
+            y, m = int(iso[:4]), int(iso[5:7])
+            ny, nm = _shift_month(y, m, 1)
+            last = date(ny, nm, 1) - timedelta(days=1)
+            return date(y, m, 1).isoformat(), last.isoformat()
+        if granularity == "year" or len(iso) == 4:
+            return f"{iso}-01-01", f"{iso}-12-31"
+        day = date.fromisoformat(iso)
+    except ValueError:
+        return None, None
+    return day.isoformat(), day.isoformat()

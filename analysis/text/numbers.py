@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from analysis.claims import Quantity
+from analysis.text.pipeline import doc_text
 
 __all__ = ["Ranges", "find_quantities", "parse_number", "parse_ordinal"]
 
@@ -234,6 +235,7 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
     [('multiplier', 2.0, 'more than')]
     """
     doc = sent.doc
+    text = doc_text(doc)  # joined once per document, not per quantity
     skip = skip or Ranges([])
     out: list[Quantity] = []
     i = sent.start
@@ -254,7 +256,7 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
             if as_ordinal is not None:
                 unit, _ = _unit_after(sent, i + 3)
                 out.append(
-                    Quantity(doc.text[t.idx : end], t.idx, end, float(as_ordinal), "ordinal", unit)
+                    Quantity(text[t.idx : end], t.idx, end, float(as_ordinal), "ordinal", unit)
                 )
                 i += 3
                 continue
@@ -262,7 +264,7 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
                 unit, uend = _unit_after(sent, i + 3)
                 out.append(
                     Quantity(
-                        doc.text[start : max(end, uend)],
+                        text[start : max(end, uend)],
                         start,
                         max(end, uend),
                         as_number,
@@ -294,7 +296,7 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
             end = t.idx + len(t)
             out.append(
                 Quantity(
-                    doc.text[start:end],
+                    text[start:end],
                     start,
                     end,
                     _MULTIPLY[lemma],
@@ -309,9 +311,7 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
         if lower == "twice":
             hedge, comp, start = _hedge_before(sent, i)
             end = t.idx + len(t)
-            out.append(
-                Quantity(doc.text[start:end], start, end, 2.0, "multiplier", None, hedge, comp)
-            )
+            out.append(Quantity(text[start:end], start, end, 2.0, "multiplier", None, hedge, comp))
             i += 1
             continue
         fold = _FOLD_RE.match(t.text)
@@ -320,7 +320,7 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
             end = t.idx + len(t)
             out.append(
                 Quantity(
-                    doc.text[start:end],
+                    text[start:end],
                     start,
                     end,
                     float(fold.group(1)),
@@ -352,7 +352,7 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
             end = doc[k - 1].idx + len(doc[k - 1])
             out.append(
                 Quantity(
-                    doc.text[start:end],
+                    text[start:end],
                     start,
                     end,
                     value,
@@ -367,12 +367,12 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
         if k < sent.end and doc[k].lower_ in ("times",):
             end = doc[k].idx + len(doc[k])
             out.append(
-                Quantity(doc.text[start:end], start, end, value, "multiplier", None, hedge, comp)
+                Quantity(text[start:end], start, end, value, "multiplier", None, hedge, comp)
             )
             i = k + 1
             continue
         unit, end = _unit_after(sent, k)
         kind = "percent" if unit == "%" else "cardinal"
-        out.append(Quantity(doc.text[start:end], start, end, value, kind, unit, hedge, comp))  # type: ignore[arg-type]
+        out.append(Quantity(text[start:end], start, end, value, kind, unit, hedge, comp))  # type: ignore[arg-type]
         i = k
     return out

@@ -25,6 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index, regions
+from analysis.text.lexicon import role_nouns
 from analysis.text.pipeline import organizations, sentences
 
 #: Words that make up titles in front of names (lower case).
@@ -155,6 +156,38 @@ GENERIC_ROLES: frozenset[str] = frozenset(
 )
 PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "she", "her", "hers"})
 
+_MALE_WORDS = frozenset(
+    {"mr", "mr.", "king", "prince", "sir", "lord", "spokesman", "chairman", "he", "him", "his",
+     "emperor", "pope", "patriarch", "father", "brother", "son", "husband", "businessman"}
+)  # fmt: skip
+_FEMALE_WORDS = frozenset(
+    {"mrs", "mrs.", "ms", "ms.", "queen", "princess", "dame", "lady", "spokeswoman",
+     "chairwoman", "she", "her", "hers", "mother", "sister", "daughter", "wife",
+     "businesswoman"}
+)  # fmt: skip
+
+
+def pronoun_gender(word: str) -> str | None:
+    """Grammatical gender a word implies: ``"m"``, ``"f"`` or ``None``.
+
+    Examples
+    --------
+    >>> pronoun_gender("She"), pronoun_gender("spokesman"), pronoun_gender("minister")
+    ('f', 'm', None)
+    """
+    low = word.lower()
+    if low in _MALE_WORDS:
+        return "m"
+    if low in _FEMALE_WORDS:
+        return "f"
+    return None
+
+
+_ALL_PRONOUNS = frozenset(
+    {"he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their", "we", "us",
+     "our", "i", "me", "my", "you", "your", "who", "which"}
+)  # fmt: skip
+
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 
 
@@ -168,15 +201,23 @@ class Entity:
     affiliation: str = ""
     org_type: str = ""
     mentions: list[tuple[int, int, str]] = field(default_factory=list)
+    id: str = ""
+    gender: str | None = None
 
     @property
     def aliases(self) -> list[str]:
-        """Distinct surface forms other than the canonical name."""
+        """Distinct surface forms other than the canonical name (never a pronoun)."""
         seen: dict[str, None] = {}
         for _, _, text in self.mentions:
-            if text != self.name:
+            if text != self.name and text.lower() not in _ALL_PRONOUNS:
                 seen.setdefault(text, None)
         return list(seen)
+
+    def __hash__(self) -> int:
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
 
 
 @dataclass
@@ -209,12 +250,24 @@ class Registry:
             i -= 1
         return None
 
-    def last_before(self, pos: int, kind: str = "person") -> Entity | None:
-        """Return the most recent entity of ``kind`` mentioned before ``pos``."""
+    def last_before(
+        self, pos: int, kind: str = "person", *, gender: str | None = None, head: str = ""
+    ) -> Entity | None:
+        """Return the most recent entity of ``kind`` mentioned before ``pos``.
+
+        ``gender`` skips people known to be of the other gender; ``head`` keeps only
+        organisations whose name contains that word ("ministry").
+        """
         i = bisect_right(self._starts, pos) - 1
         while i >= 0:
             s, e, ent = self._spans[i]
             if ent.kind == kind and e <= pos:
+                if gender is not None and ent.gender is not None and ent.gender != gender:
+                    i -= 1
+                    continue
+                if head and head not in ent.name.lower():
+                    i -= 1
+                    continue
                 return ent
             i -= 1
         return None
@@ -229,6 +282,10 @@ def clean_name(span: Span) -> tuple[str, str]:
     >>> doc = load_pipeline()("Prime Minister Fumio Kishida's plan.")
     >>> clean_name(doc[0:5])
     ('Fumio Kishida', 'Prime Minister')
+    >>> doc = load_pipeline()("Miguel Díaz-Canel spoke.")
+    >>> clean_name(doc[0:4])[0]
+    'Miguel Díaz-Canel'
+
     """
     toks = [t for t in span if not t.is_punct or t.text in {"-", "."}]
     title: list[str] = []
@@ -237,7 +294,11 @@ def clean_name(span: Span) -> tuple[str, str]:
         toks = toks[1:]
     while toks and toks[-1].text in {"'s", "’s", "'", "’"}:
         toks = toks[:-1]
-    name = " ".join(t.text for t in toks)
+    # keep the text's own spacing, so a hyphenated name stays whole ("Díaz-Canel",
+    # which the tokenizer splits into three tokens)
+    name = "".join(t.text_with_ws for t in toks).strip()
+    name = re.sub(r"\s*-\s*(?=\w)", "-", name) if re.search(r"\w-\w", span.text) else name
+    name = re.sub(r"\s+", " ", name)
     name = _POSSESSIVE.sub("", name).strip(" ,.-")
     return name, " ".join(title)
 
@@ -311,6 +372,70 @@ def _left_title(doc: Doc, span: Span) -> tuple[str, str]:
     return " ".join(title_words), affiliation
 
 
+#: Last words that make a capitalised name a place ("Sabina Shoal", "Red Sea").
+PLACE_HEADS: frozenset[str] = frozenset(
+    {"shoal", "reef", "sea", "ocean", "river", "lake", "bay", "gulf", "strait", "island",
+     "islands", "peninsula", "mountain", "mountains", "mount", "valley", "province",
+     "district", "county", "region", "street", "avenue", "square", "airport", "park",
+     "bridge", "canal", "desert", "forest", "coast", "harbour", "harbor", "port"}
+)  # fmt: skip
+
+#: Capitalised titles after which a capitalised name is a person ("President Biden").
+PERSON_TITLES: frozenset[str] = frozenset(
+    {"President", "Minister", "Secretary", "Governor", "Mayor", "Senator", "Chancellor",
+     "Premier", "Ambassador", "Gen.", "General", "King", "Queen", "Prince", "Princess",
+     "Mr.", "Mrs.", "Ms.", "Dr.", "Rep.", "Sen.", "Gov.", "Pope", "Spokesman",
+     "Spokeswoman", "Spokesperson", "Envoy", "Judge"}
+)  # fmt: skip
+
+
+_TITLED_LABELS: frozenset[str | None] = frozenset({None, "PERSON", "ORG"})
+
+
+def _person_spans(doc: Doc) -> list[Span]:
+    """PERSON entities, plus names right after a title that the NER missed or mislabelled.
+
+    "President X" makes a person even when the statistical model tagged "X" as an
+    organisation or not at all; a name the NER found is never dropped for it.
+    """
+    ent_label = {t.i: ent.label_ for ent in doc.ents for t in ent}
+    forms = form_index()
+
+    def name_word(j: int, labels: frozenset[str | None] = frozenset({None, "PERSON"})) -> bool:
+        t = doc[j]
+        return (
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.text not in PERSON_TITLES
+            and t.lower_ not in forms and ent_label.get(j) in labels
+        )  # fmt: skip
+
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        # the NER sometimes stops inside a name ("Jean-Michel | Sama Lukonde"): a name
+        # is never split, so the capitalised proper nouns right after it belong to it
+        end = ent.end
+        while end < len(doc) and end - ent.end < 3 and name_word(end):
+            end += 1
+        spans.append(doc[ent.start : end] if end > ent.end else ent)
+    covered = {t.i for span in spans for t in span}
+    for tok in doc:
+        if tok.text not in PERSON_TITLES or tok.i + 1 >= len(doc):
+            continue
+        j = tok.i + 1
+        # after a title even a name the NER took for an organisation is a person
+        while j < len(doc) and j - tok.i <= 3 and name_word(j, _TITLED_LABELS):
+            j += 1
+        if j == tok.i + 1 or any(k in covered for k in range(tok.i + 1, j)):
+            continue
+        if doc[tok.i + 1 : j].text.lower() in forms:
+            continue
+        spans.append(doc[tok.i + 1 : j])
+        covered.update(range(tok.i + 1, j))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
 def _sentence_starts(doc: Doc) -> list[int]:
     return [s.start_char for s in sentences(doc)]
 
@@ -335,7 +460,7 @@ def build_registry(
     ...                       "was tired. According to him, NATO grew. The alliance agreed.")
     >>> reg = build_registry(doc)
     >>> [(p.name, p.title, p.aliases) for p in reg.people]
-    [('Yoshimasa Hayashi', 'Foreign Minister', ['Hayashi', 'the minister', 'him'])]
+    [('Yoshimasa Hayashi', 'Foreign Minister', ['Hayashi', 'the minister'])]
     >>> [(o.name, o.aliases) for o in reg.organizations]
     [('NATO', ['The alliance'])]
     """
@@ -348,10 +473,10 @@ def build_registry(
 
     # ---- people -------------------------------------------------------------
     raw: list[tuple[Span, str, str, str]] = []
-    for ent in doc.ents:
-        if ent.label_ != "PERSON":
-            continue
+    for ent in _person_spans(doc):
         name, title = clean_name(ent)
+        if ent[-1].text.lower() in PLACE_HEADS:
+            continue  # "Sabina Shoal", "Marib Province": a place, not a person
         if not name or not any(ch.isupper() for ch in name) or name.lower() in forms:
             continue
         if name.upper() == name and len(name) <= 5:
@@ -399,7 +524,9 @@ def build_registry(
             text = _POSSESSIVE.sub("", ent.text).strip().rstrip(":;,").strip()
             if text.lower().startswith("the "):
                 text = text[4:]
-            if not text or text.lower() in forms or _not_an_organisation(text):
+            form = forms.get(text.lower())
+            # a place is not an organisation; a seat of power ("State Department") is
+            if not text or (form is not None and form[1] != "seat") or _not_an_organisation(text):
                 continue
             canonical = text
         org = orgs.setdefault(canonical, Entity(canonical, "org"))
@@ -443,44 +570,86 @@ def build_registry(
     registry = Registry(list(people.values()), list(orgs.values()))
     registry.index()
 
-    # ---- descriptions ("the minister") and pronouns -------------------------------
-    def inside_quote(pos: int) -> bool:
-        return any(s <= pos < e for s, e in quote_ranges)
+    # ---- gender: a title or honorific that says it ----------------------------------
+    for person in people.values():
+        for word in person.title.split():
+            person.gender = person.gender or pronoun_gender(word)
+        for s, _, _ in person.mentions:
+            honorific = doc.char_span(max(0, s - 5), s, alignment_mode="contract")
+            for t in honorific or []:
+                person.gender = person.gender or pronoun_gender(t.text)
 
-    added = False
+    # ---- descriptions ("the minister") and pronouns -------------------------------
+    quotes_idx = sorted(quote_ranges)
+    q_starts = [a for a, _ in quotes_idx]
+
+    def inside_quote(pos: int) -> bool:
+        i = bisect_right(q_starts, pos) - 1
+        return i >= 0 and pos < quotes_idx[i][1]
+
+    roles = role_nouns()
+    added: list[tuple[Entity, tuple[int, int, str]]] = []
     for tok in doc:
         low = tok.lower_
         if low in PRONOUNS and not inside_quote(tok.idx):
             here = sent_of(tok.idx)
             lo = sent_starts[max(0, here - 2)]
-            named = {
-                ent.name
-                for s, e, ent in registry._spans
-                if ent.kind == "person" and lo <= s < tok.idx and not inside_quote(s)
-            }
-            if len(named) == 1:
-                person = people[named.pop()]
-                person.mentions.append((tok.idx, tok.idx + len(tok.text), tok.text))
-                added = True
-        elif tok.i > 0 and doc[tok.i - 1].lower_ == "the" and tok.pos_ == "NOUN":
+            gender = pronoun_gender(low)
+            i = bisect_right(registry._starts, tok.idx) - 1
+            named: dict[str, Entity] = {}
+            while i >= 0 and registry._spans[i][0] >= lo:
+                s, _, cand = registry._spans[i]
+                if cand.kind == "person" and not inside_quote(s):
+                    named.setdefault(cand.name, cand)
+                i -= 1
+            fits = [e for e in named.values() if e.gender in {None, gender}]
+            if len(named) == 1 or len(fits) == 1:
+                person = fits[0] if len(fits) == 1 else next(iter(named.values()))
+                if person.gender not in {None, gender}:
+                    continue
+                person.gender = person.gender or gender
+                added.append((person, (tok.idx, tok.idx + len(tok.text), tok.text)))
+        elif low in roles and roles[low][0] == "person" and tok.pos_ == "NOUN" and tok.i > 0:
+            # "the minister", "the NATO secretary general", "the Kremlin spokesman"
             if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
                 continue
-            if inside_quote(tok.idx):
+            if inside_quote(tok.idx) or roles[low][1]:
                 continue
-            candidates = [
-                ent
-                for s, e, ent in registry._spans
-                if ent.kind == "person" and e <= tok.idx and ent.title
-                and ent.title.lower().split()[-1] == low
-            ]  # fmt: skip
-            if candidates:
-                det = doc[tok.i - 1]
-                candidates[-1].mentions.append(
-                    (det.idx, tok.idx + len(tok.text), f"{det.text} {tok.text}")
-                )
-                added = True
+            j = tok.i - 1
+            while j > tok.i - 4 and j >= 0 and doc[j].dep_ in {"compound", "amod", "nmod"}:
+                j -= 1
+            if j < 0 or doc[j].lower_ not in {"the", "this"}:
+                continue
+            det = doc[j]
+            if any(registry.at(t.idx, t.idx + len(t)) is not None and
+                   registry.at(t.idx, t.idx + len(t)).kind == "person"  # type: ignore[union-attr]
+                   for t in doc[j : tok.i + 1]):  # fmt: skip
+                continue
+            gender = pronoun_gender(low)
+            i = bisect_right(registry._starts, det.idx) - 1
+            bound: Entity | None = None
+            while i >= 0:
+                _, e, cand = registry._spans[i]
+                if cand.kind == "person" and e <= det.idx and cand.title:
+                    words = cand.title.lower().replace("-", " ").split()
+                    role_words = low.replace("-", " ").split()
+                    if words[-len(role_words) :] == role_words and (
+                        gender is None or cand.gender in {None, gender}
+                    ):
+                        bound = cand
+                        break
+                i -= 1
+            if bound is not None:
+                added.append((bound, (det.idx, tok.idx + len(tok.text), doc[j : tok.i + 1].text)))
+    for person_ent, mention in added:
+        person_ent.mentions.append(mention)
     if added:
         for person_ent in registry.people:
             person_ent.mentions.sort()
         registry.index()
+    # ids in order of first mention: P1, P2 … for people, O1, O2 … for organisations
+    for letter, items in (("P", registry.people), ("O", registry.organizations)):
+        ordered = sorted(items, key=lambda x: min((m[0] for m in x.mentions), default=0))
+        for n, item in enumerate(ordered, 1):
+            item.id = f"{letter}{n}"
     return registry

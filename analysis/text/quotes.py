@@ -22,74 +22,33 @@ paragraph.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index
-from analysis.text.people import GENERIC_ROLES, PRONOUNS, ROLE_NOUNS, Registry
+from analysis.text.lexicon import cue_verbs, role_nouns
+from analysis.text.people import PRONOUNS, ROLE_NOUNS, Entity, Registry, pronoun_gender
 from analysis.text.pipeline import doc_text, sentences
 
 #: Lemmas of verbs that attribute quoted words by naming something ("called it "a …"").
 NAMING_LEMMAS: frozenset[str] = frozenset({"call", "describe", "dub", "label", "brand", "term"})
 
-#: Lemmas of verbs that introduce reported speech.
-CUE_LEMMAS: frozenset[str] = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "state",
-        "stress",
-        "note",
-        "recall",
-        "claim",
-        "warn",
-        "explain",
-        "announce",
-        "insist",
-        "emphasize",
-        "emphasise",
-        "argue",
-        "report",
-        "write",
-        "declare",
-        "confirm",
-        "deny",
-        "suggest",
-        "acknowledge",
-        "admit",
-        "assert",
-        "maintain",
-        "accuse",
-        "urge",
-        "reply",
-        "respond",
-        "remark",
-        "observe",
-        "predict",
-        "promise",
-        "vow",
-        "pledge",
-        "caution",
-        "complain",
-        "reiterate",
-        "underline",
-        "underscore",
-        "tweet",
-        "post",
-        "indicate",
-        "conclude",
-        "concede",
-        "allege",
-        "estimate",
-        "believe",
-        "reveal",
-        "disclose",
-        "mention",
-    ]
-)
+
+def cue_lemmas() -> frozenset[str]:
+    """Lemmas of the verbs that introduce reported speech (from the cue-verb lexicon).
+
+    Examples
+    --------
+    >>> {"say", "tweet", "accuse", "warn"} <= cue_lemmas()
+    True
+    """
+    return frozenset(cue_verbs())
+
+
+#: Phrasal cues: lemma + particle ("point out", "lay out").
+PHRASAL_CUES: frozenset[tuple[str, str]] = frozenset({("point", "out"), ("spell", "out")})
 OPEN_DOUBLE = "“„«‟"
 CLOSE_DOUBLE = "”»"
 OPEN_SINGLE = "‘‹"
@@ -117,7 +76,14 @@ class QuoteSpan:
 
 @dataclass
 class Quote:
-    """One quotation or piece of reported speech."""
+    """One quotation or piece of reported speech.
+
+    ``attribution`` says how the speaker was found: ``explicit`` (named in the
+    attribution), ``pronoun`` ("he said"), ``role_noun`` ("the minister said",
+    "its spokesperson"), ``according_to``, ``description`` (an unnamed speaker,
+    "officials said"), ``carried_over`` (a quote standing on its own, given to the
+    last speaker) or ``label``/``dash`` (transcript label, dash after the quote).
+    """
 
     text: str
     kind: str
@@ -126,6 +92,106 @@ class Quote:
     start: int
     end: int
     speaker_text: str | None = None
+    attribution: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    entity: Entity | None = None
+    joint: tuple[Entity, ...] = ()
+
+    @property
+    def speakers(self) -> list[str]:
+        """Every speaker of the quote (several for a joint statement)."""
+        if self.joint:
+            return [e.name for e in self.joint]
+        return [self.speaker] if self.speaker else []
+
+    @property
+    def speaker_id(self) -> str | None:
+        """The registry id of the speaker, when the speaker is a known entity."""
+        return self.entity.id if self.entity is not None else None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A resolved speaker: name, phrase as written, how it was found, offsets, entity."""
+
+    name: str | None
+    written: str | None
+    attribution: str
+    start: int | None = None
+    end: int | None = None
+    entity: Entity | None = None
+    joint: tuple[Entity, ...] = ()
+
+
+class _Claimed:
+    """Disjoint claimed character ranges, merged on insert; O(log n) membership.
+
+    Examples
+    --------
+    >>> c = _Claimed()
+    >>> c.add(10, 20); c.add(15, 30); c.add(0, 5)
+    >>> 3 in c, 7 in c, 29 in c, 30 in c
+    (True, False, True, False)
+    """
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def add(self, a: int, b: int) -> None:
+        if b <= a:
+            return
+        i = bisect_right(self._starts, a)
+        # merge with the previous range when they touch
+        if i > 0 and self._ends[i - 1] >= a:
+            i -= 1
+            a = self._starts[i]
+            b = max(b, self._ends[i])
+        j = i
+        while j < len(self._starts) and self._starts[j] <= b:
+            b = max(b, self._ends[j])
+            j += 1
+        self._starts[i:j] = [a]
+        self._ends[i:j] = [b]
+
+    def __contains__(self, pos: object) -> bool:
+        if not isinstance(pos, int):
+            return False
+        i = bisect_right(self._starts, pos) - 1
+        return i >= 0 and pos < self._ends[i]
+
+
+class _SpanIndex:
+    """Quote spans sorted by opening mark, with O(log n) look-ups by position."""
+
+    def __init__(self, spans: list[QuoteSpan]) -> None:
+        self.spans = spans
+        self.opens = [q.open for q in spans]
+        self._starts = sorted((q.start, k) for k, q in enumerate(spans))
+        self._start_keys = [a for a, _ in self._starts]
+        # the longest span up to each start (spans may nest: a single inside a double)
+        self._reach: list[int] = []
+        best = -1
+        for _a, k in self._starts:
+            best = max(best, spans[k].end)
+            self._reach.append(best)
+
+    def at(self, pos: int) -> QuoteSpan | None:
+        """The span whose content holds ``pos`` (the latest-starting one)."""
+        i = bisect_right(self._start_keys, pos) - 1
+        while i >= 0 and self._reach[i] > pos:
+            q = self.spans[self._starts[i][1]]
+            if q.start <= pos < q.end:
+                return q
+            i -= 1
+        return None
+
+    def opening_in(self, lo: int, hi: int) -> range:
+        """Indices of the spans whose opening mark lies in ``[lo, hi)``."""
+        return range(bisect_left(self.opens, lo), bisect_left(self.opens, hi))
 
 
 def _line_starts(text: str) -> list[int]:
@@ -266,66 +332,192 @@ def _np_span(tok: Token) -> Span:
     return span
 
 
-def resolve_speaker(
-    tok: Token, registry: Registry, last_speaker: str | None
-) -> tuple[str | None, str]:
+_DEMONSTRATIVES = frozenset({"this", "that", "it", "these", "those"})
+_PLURAL_PRONOUNS = frozenset({"they", "we"})
+
+
+def _joint(tok: Token, registry: Registry) -> tuple[Entity, ...]:
+    """Entities of a coordinated subject ("Biden and Xi said"), in order."""
+    out: list[Entity] = []
+    for t in [tok, *tok.conjuncts]:
+        ent = registry.at(t.idx, t.idx + len(t.text))
+        if ent is not None and ent not in out:
+            out.append(ent)
+    return tuple(out) if len(out) > 1 else ()
+
+
+def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speaker:
     """Resolve the head of a speaker phrase to a person, organisation or description.
 
-    Returns ``(speaker, phrase as written)``.
+    ``last`` is the latest quote before this one (its speaker is the fallback for
+    "the source said" and "they said").
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> from analysis.text.people import build_registry
+    >>> doc = load_pipeline()("Foreign Minister Penny Wong spoke. The minister said it was over.")
+    >>> sp = resolve_speaker(doc[7], build_registry(doc), None)
+    >>> sp.name, sp.written, sp.attribution
+    ('Penny Wong', 'The minister', 'role_noun')
     """
     span = _np_span(tok)
     written = span.text.strip()
+    s0, e0 = (span.start_char, span.end_char) if len(span) else (tok.idx, tok.idx + len(tok))
+    last_name = last.speaker if last is not None else None
+    last_entity = last.entity if last is not None else None
+
+    def made(name: str | None, how: str, ent: Entity | None = None) -> Speaker:
+        return Speaker(name, written, how, s0, e0, ent, _joint(tok, registry))
+
+    low = tok.lower_
+    own = registry.at(tok.idx, tok.idx + len(tok.text))
+    # the head itself is a mention the registry resolved ("he", "the minister")
+    if own is not None and (low in PRONOUNS or low in {"he", "she"}):
+        return made(own.name, "pronoun", own)
     # a named person or organisation in the phrase (person first)
-    found_org: str | None = None
-    # an appositive name: "Its spokeswoman, Maria Zakharova, told reporters"
+    found_org: Entity | None = None
     appositives = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
-    for t in [tok, *span, *appositives]:
+    # "Liu Pengyu, a spokesperson for the Chinese Embassy, who told VOA": the name
+    named_head = [tok.head] if tok.dep_ == "appos" else []
+    for t in [tok, *named_head, *span, *appositives]:
         ent = registry.at(t.idx, t.idx + len(t.text))
         if ent is not None and ent.kind == "person":
-            return ent.name, written
+            mention = next((m for m in ent.mentions if m[0] <= t.idx < m[1]), None)
+            how = "explicit"
+            if mention is not None and mention[2].lower().split()[0] in {"the", "this"}:
+                how = "role_noun"
+            return made(ent.name, how, ent)
         if ent is not None and found_org is None:
-            found_org = ent.name
-    low = tok.lower_
-    if low in PRONOUNS or low in {"he", "she"}:
-        last = registry.last_before(tok.idx, "person")
-        return (last.name if last else last_speaker), written
-    if low in {"it", "they", "we", "i"}:
-        return last_speaker, written
+            found_org = ent
+    if low in {"he", "she"}:
+        gender = pronoun_gender(low)
+        person = registry.last_before(tok.idx, "person", gender=gender)
+        if person is not None:
+            return made(person.name, "pronoun", person)
+        return made(last_name, "pronoun", last_entity)
+    if low == "it":
+        org = (
+            last_entity
+            if last_entity is not None and last_entity.kind == "org"
+            else registry.last_before(tok.idx, "org")
+        )
+        if org is not None:
+            return made(org.name, "pronoun", org)
+        return made(last_name, "pronoun", last_entity)
+    if low in _PLURAL_PRONOUNS or low == "i":
+        return made(last_name, "pronoun", last_entity)
     if found_org is not None:
-        return found_org, written
+        return made(found_org.name, "explicit", found_org)
+    roles = role_nouns()
+    # "its spokesperson", "their representative": the organisation named before
+    poss = [c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"its", "their"}]
+    if poss and low in roles:
+        org = registry.last_before(tok.idx, "org")
+        if org is not None:
+            return made(org.name, "role_noun", org)
     forms = form_index()
     for t in span:
         hit = forms.get(t.lower_)
-        if hit is not None and hit[1] == "seat" and low in ROLE_NOUNS:
-            return f"the {hit[2]}", written
+        if hit is not None and hit[1] == "seat" and (low in ROLE_NOUNS or t.i == tok.i):
+            return made(hit[2] if t.i == tok.i else f"the {hit[2]}", "explicit")
     is_definite = span[0].lower_ in {"the", "this", "that"} if len(span) else False
-    if is_definite and low in GENERIC_ROLES and len(span) <= 3 and last_speaker:
-        return last_speaker, written
+    role = roles.get(low)
+    if role is not None and role[0] == "org" and role[1]:
+        # "an announcement from Islamabad's foreign ministry": the document's author
+        for prep in (c for c in tok.children if c.lower_ in {"from", "by", "of"}):
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if objs:
+                inner = resolve_speaker(objs[0], registry, last)
+                return Speaker(inner.name, written, inner.attribution, s0, e0, inner.entity,
+                               inner.joint)  # fmt: skip
+        if is_definite and last_name:  # "the report said": the report just quoted
+            return made(last_name, "role_noun", last_entity)
+    if is_definite and role is not None and len(span) <= 4:
+        kind, generic = role
+        if kind == "org":
+            org = registry.last_before(tok.idx, "org", head=low)
+            if org is not None:
+                return made(org.name, "role_noun", org)
+        elif kind == "person" and generic and last_name:
+            return made(last_name, "role_noun", last_entity)
     text = written
-    if span[0].lower_ in {"a", "an", "the"} and len(span) > 1:
+    if len(span) > 1 and span[0].lower_ in {"a", "an", "the"}:
         text = span[1:].text
-    return text, written
-
-
-def _in_spans(pos: int, spans: list[QuoteSpan]) -> QuoteSpan | None:
-    for q in spans:
-        if q.start <= pos < q.end:
-            return q
-    return None
+    return made(text, "description")
 
 
 def _subject(v: Token) -> Token | None:
+    """The active subject of a cue verb, through coordination and participle frames.
+
+    ", saying …", "…, adding that …", "pointing out that …": the participle's
+    subject is the subject of the clause it hangs off.
+    """
     for child in v.children:
-        if child.dep_ in {"nsubj", "expl"} and child.dep_ != "expl":
+        if child.dep_ == "nsubj":
+            if child.lower_ in {"who", "which", "that"} and v.dep_ == "relcl":
+                return v.head  # "Liu Pengyu, …, who told VOA": the relative's antecedent
             return child
-    if v.dep_ in {"conj", "xcomp"} and v.head is not v:
-        for child in v.head.children:
+    head = v.head
+    if v.tag_ == "VBG" and v.dep_ == "pcomp" and head.lower_ == "as":
+        # "X quoted Y as saying …": Y speaks
+        objs = [c for c in head.head.children if c.dep_ in {"dobj", "nsubjpass"}]
+        if objs:
+            return objs[0]
+    participle = v.tag_ == "VBG" and v.dep_ in {"advcl", "xcomp", "conj", "dep", "acl", "csubj"}
+    if participle:
+        # ", adding …" may hang anywhere below the clause whose subject speaks
+        up = head
+        for _ in range(3):
+            subj = next((c for c in up.children if c.dep_ == "nsubj" and c.i != v.i), None)
+            if subj is not None:
+                return subj
+            if up.head.i == up.i:
+                break
+            up = up.head
+    if head is not v and (v.dep_ in {"conj", "xcomp"} or participle):
+        for child in head.children:
             if child.dep_ == "nsubj":
                 return child
+        if participle and head.dep_ in {"conj", "xcomp"} and head.head is not head:
+            for child in head.head.children:
+                if child.dep_ == "nsubj":
+                    return child
     return None
 
 
-def _content_bounds(text: str, s: int, e: int, spans: list[QuoteSpan]) -> tuple[int, int]:
+def _agent(v: Token) -> Token | None:
+    """The agent of a passive cue ("was announced by X" → X)."""
+    for child in v.children:
+        if child.dep_ == "agent":
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            return objs[0] if objs else None
+    return None
+
+
+def _is_cue(tok: Token) -> bool:
+    """Whether ``tok`` is a cue verb (lexicon lemma, or a phrasal cue "point out")."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in cue_verbs():
+        return True
+    return any((lemma, c.lower_) in PHRASAL_CUES for c in tok.children if c.dep_ == "prt")
+
+
+def _cue_text(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    prt = [c for c in tok.children if c.dep_ == "prt" and (lemma, c.lower_) in PHRASAL_CUES]
+    return f"{tok.lower_} {prt[0].lower_}" if prt else tok.lower_
+
+
+def _cue_end(tok: Token) -> int:
+    prt = [c for c in tok.children if c.dep_ == "prt"]
+    last = prt[-1] if prt and _cue_text(tok) != tok.lower_ else tok
+    return last.idx + len(last.text)
+
+
+def _content_bounds(text: str, s: int, e: int, index: _SpanIndex) -> tuple[int, int]:
     """Trim a content range: whitespace, final punctuation; keep balanced quote marks."""
     s, e = _trim(text, s, e)
     while e > s and text[e - 1] in ".,;:!?" + CLOSE_DOUBLE + '"' + CLOSE_SINGLE:
@@ -333,8 +525,9 @@ def _content_bounds(text: str, s: int, e: int, spans: list[QuoteSpan]) -> tuple[
     while s < e and text[s] in ",;:—– ":
         s += 1
     # re-include a closing mark of a quote that started inside the content
-    for q in spans:
-        if s <= q.open < e and q.close is not None and q.close >= e:
+    for k in index.opening_in(s, e):
+        q = index.spans[k]
+        if q.close is not None and q.close >= e:
             e = max(e, q.close + 1)
     return s, e
 
@@ -356,41 +549,46 @@ def extract_quotes(
     >>> text = '"We are ready," Jens Stoltenberg said. According to him, talks go on.'
     >>> doc = load_pipeline()(text)
     >>> for q in extract_quotes(doc, build_registry(doc)):
-    ...     print(q.kind, q.speaker, q.cue, q.text, sep=" | ")
-    direct | Jens Stoltenberg | said | We are ready
-    indirect | Jens Stoltenberg | according to | talks go on
+    ...     print(q.kind, q.speaker, q.cue, q.attribution, q.text, sep=" | ")
+    direct | Jens Stoltenberg | said | explicit | We are ready
+    indirect | Jens Stoltenberg | according to | pronoun | talks go on
     """
     text = doc_text(doc)
     if spans is None:
         spans = find_quote_spans(text)
+    index = _SpanIndex(spans)
     sents = sentences(doc)
     sent_starts = [s.start_char for s in sents]
     results: list[Quote] = []
-    claimed: list[tuple[int, int]] = []
+    claimed = _Claimed()
     used: set[int] = set()
     pending_fallback: list[Quote] = []
-    cue: str | None
-    speaker: str | None
-    written: str | None
+    by_start: list[tuple[int, Quote]] = []  # quotes with a speaker, sorted by start
 
     def sent_of(pos: int) -> Span:
         return sents[max(0, bisect_right(sent_starts, pos) - 1)]
 
-    def claimed_at(pos: int) -> bool:
-        return any(a <= pos < b for a, b in claimed)
+    def last_quote(pos: int) -> Quote | None:
+        i = bisect_left(by_start, pos, key=lambda x: x[0]) - 1
+        return by_start[i][1] if i >= 0 else None
+
+    def record(quote: Quote) -> None:
+        results.append(quote)
+        if quote.speaker:
+            insort(by_start, (quote.start, quote), key=lambda x: x[0])
 
     def add_reported(
         cs: int,
         ce: int,
         speaker_tok: Token | None,
         cue: str,
-        speaker: str | None = None,
-        written: str | None = None,
+        cue_span: tuple[int, int],
+        attribution: str | None = None,
     ) -> None:
-        cs, ce = _content_bounds(text, cs, ce, spans)
+        cs, ce = _content_bounds(text, cs, ce, index)
         if ce <= cs or not re.search(r"\w", text[cs:ce]):
             return
-        inside = [k for k, q in enumerate(spans) if cs <= q.open and (q.close or q.end) <= ce]
+        inside = [k for k in index.opening_in(cs, ce) if (spans[k].close or spans[k].end) <= ce]
         kind = "indirect"
         if inside:
             kind = "mixed"
@@ -403,24 +601,32 @@ def extract_quotes(
                         ce -= 1
         else:
             # 'told reporters: "These are fantasies."' - the content is one quotation
-            k = next(
-                (k for k, q in enumerate(spans) if q.start <= cs + 1 and ce <= q.end + 2), None
-            )
-            if k is not None and spans[k].start >= cs - 2:
+            whole = index.at(cs + 1) or index.at(cs)
+            if whole is not None and whole.start >= cs - 2 and ce <= whole.end + 2:
                 kind = "direct"
-                inside = [k]
+                inside = [spans.index(whole)]
         used.update(inside)
-        if speaker_tok is not None:
-            speaker, written = resolve_speaker(speaker_tok, registry, _last(results, cs))
-        quote = Quote(text[cs:ce], kind, speaker, cue, cs, ce, written)
-        results.append(quote)
-        claimed.append((cs, ce))
+        sp = (
+            resolve_speaker(speaker_tok, registry, last_quote(cs))
+            if speaker_tok is not None
+            else Speaker(None, None, "description")
+        )
+        how = sp.attribution
+        if attribution is not None and how in {"explicit", "description"}:
+            how = attribution
+        quote = Quote(
+            text[cs:ce], kind, sp.name, cue, cs, ce, sp.written, how, sp.start, sp.end,
+            cue_span[0], cue_span[1], sp.entity, sp.joint,
+        )  # fmt: skip
+        record(quote)
+        claimed.add(cs, ce)
 
     # 1. reported speech (and direct quotes introduced by a verb) ------------------
-    for sent in sents:
+    frames = cue_verbs()
+    for si, sent in enumerate(sents):
         send = _sentence_end(sent)
         for tok in sent:
-            if claimed_at(tok.idx) or _in_spans(tok.idx, spans):
+            if tok.idx in claimed or index.at(tok.idx) is not None:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 to = doc[tok.i + 1]
@@ -430,21 +636,39 @@ def extract_quotes(
                 obj = objs[0]
                 phrase_end = obj.right_edge.idx + len(obj.right_edge.text)
                 before = text[sent.start_char : tok.idx]
+                cue_span = (tok.idx, to.idx + len(to.text))
                 if not before.strip(" \n\"“'‘(—–-"):
-                    add_reported(phrase_end, send, obj, "according to")
+                    add_reported(phrase_end, send, obj, "according to", cue_span, "according_to")
                 else:
-                    add_reported(sent.start_char, tok.idx, obj, "according to")
+                    add_reported(sent.start_char, tok.idx, obj, "according to", cue_span,
+                                 "according_to")  # fmt: skip
                 continue
-            if tok.lemma_.lower() not in CUE_LEMMAS or tok.pos_ not in {"VERB", "AUX"}:
+            if not _is_cue(tok):
                 continue
+            cue = _cue_text(tok)
+            cue_span = (tok.idx, _cue_end(tok))
             subj = _subject(tok)
-            if subj is None or subj.dep_ == "nsubjpass":
+            if subj is None:
+                # passive: "This was announced by X", "… was first reported by X"
+                agent = _agent(tok)
+                patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if agent is None or patient is None:
+                    continue
+                bare = patient.left_edge.i == patient.i
+                if patient.lower_ in _DEMONSTRATIVES and bare and si > 0:
+                    prev = sents[si - 1]
+                    if prev.start_char not in claimed:
+                        add_reported(prev.start_char, _sentence_end(prev), agent, cue, cue_span)
+                else:
+                    ps, pe = patient.left_edge.idx, patient.right_edge.idx + len(patient.right_edge)
+                    if patient.left_edge.i >= sent.start:
+                        add_reported(ps, pe, agent, cue, cue_span)
                 continue
-            cue = tok.text.lower()
+            cognition = frames.get(tok.lemma_.lower()) == "cognition"
             # forward content: "said that …", "said: …", "told CNN, …, that …"
             start_tok: Token | None = None
             for t in doc[tok.i + 1 : sent.end]:
-                if t.lemma_.lower() in CUE_LEMMAS and t.pos_ == "VERB" and t is not tok:
+                if _is_cue(t) and t.pos_ == "VERB" and t.i != tok.i:
                     break
                 if t.lower_ == "that" and t.dep_ == "mark":
                     start_tok = doc[t.i + 1] if t.i + 1 < len(doc) else None
@@ -452,33 +676,58 @@ def extract_quotes(
                 if t.text == ":" and t.i == tok.i + 1:
                     start_tok = doc[t.i + 1] if t.i + 1 < len(doc) else None
                     break
+            if cognition and start_tok is None:
+                continue  # "believe", "fear": only with an explicit "that" clause
             ccomps = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
+            marked = start_tok is not None  # an explicit "that" or colon
             if start_tok is None:
                 fwd = [c for c in ccomps if c.i > tok.i]
                 if fwd:
                     start_tok = fwd[0].left_edge
                     if start_tok.i <= tok.i:  # "a shift that analysts say is …": after the cue
                         start_tok = doc[tok.i + 1]
+            if (
+                tok.tag_ == "VBG"
+                and not marked
+                and tok.i + 1 < sent.end
+                and (start_tok is None or start_tok.i > tok.i + 3)
+            ):
+                # ", adding the government presumes …": the rest of the sentence
+                nxt = doc[tok.i + 1]
+                if nxt.dep_ in {"dobj", "dative"} and tok.lemma_.lower() == "tell":
+                    nxt = doc[nxt.right_edge.i + 1] if nxt.right_edge.i + 1 < sent.end else nxt
+                if not nxt.is_punct and nxt.pos_ not in {"ADP", "ADV"}:
+                    start_tok = nxt
             if start_tok is not None and start_tok.i < sent.end:
-                q = _in_spans(start_tok.idx + 1, spans) or _in_spans(start_tok.idx, spans)
+                q = index.at(start_tok.idx + 1) or index.at(start_tok.idx)
                 end = send
+                # "told reporters …, adding …": the participle starts a statement of its own
+                later = next(
+                    (t for t in doc[start_tok.i + 1 : sent.end]
+                     if t.tag_ == "VBG" and t.head.i == tok.i and _is_cue(t)),
+                    None,
+                )  # fmt: skip
+                if later is not None:
+                    end = later.idx
                 if q is not None and q.open >= start_tok.idx - 1 and q.end > end:
                     end = q.end  # a quote introduced here runs past the sentence
-                add_reported(start_tok.idx, end, subj, cue)
+                add_reported(start_tok.idx, end, subj, cue, cue_span)
+                continue
+            if cognition:
                 continue
             back = [c for c in ccomps if c.i < tok.i]
             if back:
                 c = back[0]
                 cs = c.left_edge.idx
                 ce = c.right_edge.idx + len(c.right_edge.text)
-                q = _in_spans(cs + 1, spans)
+                q = index.at(cs + 1)
                 if (
                     q is not None
                     and q.open < cs + 2
                     and (q.start < sent.start_char or (q.close or q.end) > ce)
                 ):
                     continue  # a direct quote: handled below with its attribution
-                add_reported(cs, ce, subj, cue)
+                add_reported(cs, ce, subj, cue, cue_span)
                 continue
             # "…, the Nikkei noted." / "…, said Peskov." without a parsed complement
             comma = None
@@ -489,11 +738,11 @@ def extract_quotes(
                 first = text[sent.start_char : comma.idx]
                 if first.lstrip()[:1] in "\"“'‘":
                     continue
-                add_reported(sent.start_char, comma.idx, subj, cue)
+                add_reported(sent.start_char, comma.idx, subj, cue, cue_span)
 
     # 2. direct quotes between quotation marks -------------------------------------
     for k, q in enumerate(spans):
-        if k in used or any(a <= q.start < b for a, b in claimed):
+        if k in used or q.start in claimed:
             continue
         qs, qe = q.start, q.end
         while qe > qs and text[qe - 1] in ",;:":
@@ -501,27 +750,33 @@ def extract_quotes(
         content = text[qs:qe]
         if not re.search(r"\w", content):
             continue
-        speaker = None
-        written = None
-        cue = None
+        sp: Speaker | None = None
+        cue_tok: Token | None = None
+        cue_label: str | None = None
         after = q.close + 1 if q.close is not None else q.end
         # (a) attribution after the closing mark: '…," he said.' / '…," said Hayashi.'
         if q.close is not None:
             s_after = sent_of(after if after < len(text) else after - 1)
             toks = [t for t in s_after if t.idx >= after]
-            for t in toks[:8]:
-                if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in {"VERB", "AUX"}:
+            for t in toks[:30]:
+                if t.pos_ != "VERB" and not (t.pos_ == "AUX" and _is_cue(t)):
+                    continue  # the first verb after the quote decides
+                if not _is_cue(t):
+                    break
+                if _is_cue(t):
                     subj = _subject(t)
                     if subj is None:
-                        nxt = [
+                        rights = [
                             c for c in t.rights if c.dep_ in {"dobj", "nsubj", "attr", "npadvmod"}
                         ]
-                        subj = nxt[0] if nxt else (doc[t.i + 1] if t.i + 1 < len(doc) else None)
+                        subj = (
+                            rights[0] if rights else (doc[t.i + 1] if t.i + 1 < len(doc) else None)
+                        )
                     if subj is not None and subj.idx >= after and not subj.is_punct:
-                        speaker, written = resolve_speaker(subj, registry, _last(results, q.start))
-                        cue = t.text.lower()
+                        sp = resolve_speaker(subj, registry, last_quote(q.start))
+                        cue_tok = t
                     break
-            if speaker is None:
+            if sp is None:
                 m = _DASH_ATTR.match(text, after)
                 if m:
                     ent_tok = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
@@ -531,54 +786,61 @@ def extract_quotes(
                         line_end = text.find("\n", m.end())
                         line = text[m.end() : len(text) if line_end < 0 else line_end]
                         written = line.split(",")[0].strip()
-                        speaker = ent.name if ent is not None else written
-                        cue = "dash"
+                        sp = Speaker(
+                            ent.name if ent is not None else written, written, "dash",
+                            m.end(), m.end() + len(written), ent,
+                        )  # fmt: skip
+                        cue_label = "dash"
         # (b) attribution before the opening mark in the same sentence/paragraph
-        if speaker is None:
+        if sp is None:
             line_start = text.rfind("\n", 0, q.open) + 1
             s_before = sent_of(q.open)
             lo = max(line_start, s_before.start_char)
             prefix = text[lo : q.open]
             if prefix.strip():
                 toks = [t for t in doc.char_span(lo, q.open, alignment_mode="contract") or []]
-                verbs = [
-                    t for t in toks if t.lemma_.lower() in CUE_LEMMAS and t.pos_ in {"VERB", "AUX"}
-                ]
+                verbs = [t for t in toks if _is_cue(t)]
                 if verbs and prefix.rstrip()[-1:] in {":", ","}:
                     subj = _subject(verbs[-1])
                     if subj is not None:
-                        speaker, written = resolve_speaker(subj, registry, _last(results, q.start))
-                        cue = verbs[-1].text.lower()
+                        sp = resolve_speaker(subj, registry, last_quote(q.start))
+                        cue_tok = verbs[-1]
                 elif prefix.rstrip().endswith(":") and toks:
                     label_toks = [t for t in toks if not t.is_punct]
                     if label_toks and len(label_toks) <= 8:
-                        speaker, written = resolve_speaker(
-                            label_toks[-1], registry, _last(results, q.start)
-                        )
-                        cue = "colon"
-                if speaker is None:
+                        sp = resolve_speaker(label_toks[-1], registry, last_quote(q.start))
+                        cue_label = "colon"
+                if sp is None:
                     # '… called the alliance "a war machine"': words quoted with a naming verb
                     naming = [
                         t for t in toks if t.lemma_.lower() in NAMING_LEMMAS and t.pos_ == "VERB"
                     ]
                     subj = _subject(naming[-1]) if naming else None
                     if subj is not None and subj.dep_ != "nsubjpass":
-                        speaker, written = resolve_speaker(subj, registry, _last(results, q.start))
-                        cue = naming[-1].text.lower()
-                if speaker is None:
+                        sp = resolve_speaker(subj, registry, last_quote(q.start))
+                        cue_tok = naming[-1]
+                if sp is None:
                     # a quote inside a sentence with no attribution: a scare quote
                     continue
         # (c) a quote standing on its own: the last speaker named before it
-        quote = Quote(content, "direct", speaker, cue, qs, qe, written)
-        if speaker is None:
+        if sp is None:
+            quote = Quote(content, "direct", None, None, qs, qe, None, "carried_over")
             pending_fallback.append(quote)
-        results.append(quote)
-        claimed.append((q.start, q.end))
+            results.append(quote)
+        else:
+            cue_word = cue_label or (_cue_text(cue_tok) if cue_tok is not None else None)
+            cs_, ce_ = (cue_tok.idx, _cue_end(cue_tok)) if cue_tok is not None else (None, None)
+            quote = Quote(
+                content, "direct", sp.name, cue_word, qs, qe, sp.written, sp.attribution,
+                sp.start, sp.end, cs_, ce_, sp.entity, sp.joint,
+            )  # fmt: skip
+            record(quote)
+        claimed.add(q.start, q.end)
 
     # 3. transcript labels: "Peskov: We will respond." ---------------------------------
     for m in _LABEL.finditer(text):
         name_s, name_e = m.start("name"), m.end("name")
-        if any(a <= m.start("body") < b for a, b in claimed):
+        if m.start("body") in claimed:
             continue
         label = m.group("name").strip()
         words = label.split()
@@ -592,23 +854,21 @@ def extract_quotes(
         if ent is not None and not any(s >= name_s and e == name_e for s, e, _ in ent.mentions):
             ent = None if len(words) > 3 else ent
         speaker = ent.name if ent is not None else label
-        cs, ce = _content_bounds(text, m.start("body"), m.end("body"), spans)
-        results.append(Quote(text[cs:ce], "direct", speaker, "colon", cs, ce, label))
-        claimed.append((cs, ce))
+        cs, ce = _content_bounds(text, m.start("body"), m.end("body"), index)
+        record(
+            Quote(text[cs:ce], "direct", speaker, "colon", cs, ce, label, "label",
+                  name_s, name_e, name_e, name_e + 1, ent)
+        )  # fmt: skip
+        claimed.add(cs, ce)
 
     results.sort(key=lambda r: r.start)
     for quote in pending_fallback:
-        quote.speaker = _last(results, quote.start)
-        if quote.speaker is None:
+        earlier = last_quote(quote.start)
+        if earlier is not None:
+            quote.speaker = earlier.speaker
+            quote.entity, quote.joint = earlier.entity, earlier.joint
+        else:
             person = registry.last_before(quote.start, "person")
             quote.speaker = person.name if person else None
+            quote.entity = person
     return results
-
-
-def _last(results: list[Quote], pos: int) -> str | None:
-    """Speaker of the latest quote before ``pos``, or ``None``."""
-    best: Quote | None = None
-    for r in results:
-        if r.start < pos and r.speaker and (best is None or r.start > best.start):
-            best = r
-    return best.speaker if best else None

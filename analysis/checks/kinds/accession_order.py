@@ -19,7 +19,7 @@ from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim
 from analysis.countries import name as country_name
 from analysis.dates import format_day
-from analysis.reference import accession_table, alliances, member_rank
+from analysis.reference import accession_table, alliances, member_rank, prose_name
 
 KIND = "accession_order"
 
@@ -48,12 +48,13 @@ def check_accession_order(claim: Claim) -> Verdict | None:
                 claim, KIND, f"The package holds no member table for {', '.join(blocs)}.", claimed=n
             )
         return None
+    said = prose_name(alliance)  # how a sentence names it: "NATO", "the EU"
     table = accession_table(alliance)
     members = set(table["iso3"])
     who = subject(claim, q.start, among=members)
     if who is None:
         return not_checkable(
-            claim, KIND, f"The claim gives the ordinal {n} but names no member of {alliance} it "
+            claim, KIND, f"The claim gives the ordinal {n} but names no member of {said} it "
             "applies to.", claimed=n, summary=f"claimed {ordinal(n)}",
         )  # fmt: skip
     rank = member_rank(who, alliance)
@@ -61,7 +62,7 @@ def check_accession_order(claim: Claim) -> Verdict | None:
     name = country_name(who)
     total = len(table)
     holder_names = ", ".join(country_name(c) for c in holders["iso3"]) or (
-        f"no state ({alliance} has had {total} accessions)"
+        f"no state ({said} has had {total} accessions)"
     )
     rows = table[table["iso3"].isin([who, *holders["iso3"]])]
     evidence = rows[["iso3", "name", "accession_date", "members_after", "order_min",
@@ -69,19 +70,19 @@ def check_accession_order(claim: Claim) -> Verdict | None:
     joined = format_day(rank.joined)
     if n == rank.members_after:
         grade = Grade.SUPPORTED
-        reason = f"{name} joined {alliance} on {joined} and took it to {n} members."
+        reason = f"{name} joined {said} on {joined} and took it to {n} members."
     elif rank.order_min <= n <= rank.order_max:
         grade = Grade.CAVEATS
         others = ", ".join(country_name(c) for c in rank.joined_with)
         reason = (
-            f"{name} joined {alliance} on {joined} together with {others}, so it shares positions "
+            f"{name} joined {said} on {joined} together with {others}, so it shares positions "
             f"{rank.order_min}–{rank.order_max}; counted as members after accession it was the "
             f"{ordinal(rank.members_after)}."
         )
     else:
         grade = Grade.NOT_SUPPORTED
         reason = (
-            f"{name} joined {alliance} on {joined} as member number {rank.members_after}, "
+            f"{name} joined {said} on {joined} as member number {rank.members_after}, "
             f"not {n}; position {n} belongs to {holder_names}."
         )
     alliance_name = str(alliances().set_index("alliance_id").loc[alliance, "name"])

@@ -33,7 +33,7 @@ from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim, Quantity
 from analysis.countries import name as country_name
 from analysis.dates import format_day
-from analysis.reference import accession_table, border_sources
+from analysis.reference import accession_table, border_sources, prose_name
 
 KIND = "border_change"
 _MI = 1.609344
@@ -131,6 +131,7 @@ def check_border_change(claim: Claim) -> Verdict | None:
     alliance = claim_alliance(claim)
     if alliance is None:
         return None
+    said = prose_name(alliance)  # how a sentence names it: "NATO", "the EU"
     members_ever = set(accession_table(alliance)["iso3"])
     country = next((c for c in claim.country_codes() if c not in members_ever), None)
     if country is None:
@@ -139,13 +140,13 @@ def check_border_change(claim: Claim) -> Verdict | None:
         )
     if country is None:
         return not_checkable(
-            claim, KIND, f"The claim does not say whose border with {alliance} changed."
+            claim, KIND, f"The claim does not say whose border with {said} changed."
         )
     event = _change(claim, country, alliance)
     if event is None:
         return not_checkable(
             claim, KIND,
-            f"No accession to {alliance} changed {country_name(country)}'s land border "
+            f"No accession to {said} changed {country_name(country)}'s land border "
             "before the claim.",
         )  # fmt: skip
     joiners, day = event
@@ -160,7 +161,7 @@ def check_border_change(claim: Claim) -> Verdict | None:
         return not_checkable(
             claim, KIND,
             f"Before {_join([country_name(j) for j in joiners])} joined, {country_name(country)} "
-            f"had no land border with {alliance}, so the change is not a multiple of anything.",
+            f"had no land border with {said}, so the change is not a multiple of anything.",
             joined=joiners, after_km=float(table["after_km"].max()),
         )  # fmt: skip
     table = table[table["before_km"] > 0].reset_index(drop=True) if mode == "ratio" else table
@@ -192,7 +193,7 @@ def check_border_change(claim: Claim) -> Verdict | None:
     pub = table[table["kind"] == "published"]
     comp = table[table["kind"] == "computed"]
     head = (
-        f"When {joiner_names} joined on {format_day(day)}, {who}'s land border with {alliance} "  # type: ignore[arg-type]
+        f"When {joiner_names} joined on {format_day(day)}, {who}'s land border with {said} "  # type: ignore[arg-type]
         f"went from {table['before_km'].min():,.0f}–{table['before_km'].max():,.0f} km to "
         f"{table['after_km'].min():,.0f}–{table['after_km'].max():,.0f} km."
     )

@@ -16,7 +16,7 @@ from analysis.checks.kinds._common import MEMBER_NOUNS, when_text
 from analysis.checks.registry import register
 from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim
-from analysis.reference import alliance_members, member_count, members_on
+from analysis.reference import alliance_members, member_count, members_on, prose_name
 
 KIND = "member_count"
 _JOINING = re.compile(r"\b(join|joined|joins|joining|accede|acceded|admitted|invited)\b", re.I)
@@ -42,6 +42,7 @@ def check_member_count(claim: Claim) -> Verdict | None:
     alliance = claim_alliance(claim, context=False)
     if alliance is None:
         return None
+    said = prose_name(alliance)  # how a sentence names it: "NATO", "the EU"
     n = int(counts[0].value)
     on = claim.reference_date
     actual = member_count(alliance, on)
@@ -57,10 +58,10 @@ def check_member_count(claim: Claim) -> Verdict | None:
     when = when_text(claim)
     if n == actual:
         grade = Grade.SUPPORTED if claim.published else Grade.CAVEATS
-        reason = f"{alliance} had {actual} members on {when}."
+        reason = f"{said[:1].upper() + said[1:]} had {actual} members on {when}."
     else:
         grade = Grade.NOT_SUPPORTED
-        reason = f"{alliance} had {actual} members on {when}, not {n}."
+        reason = f"{said[:1].upper() + said[1:]} had {actual} members on {when}, not {n}."
     return Verdict(
         claim.text, KIND, grade, reason, evidence,
         {"alliance": alliance, "claimed": n, "count": actual, "on": on.isoformat(),

@@ -26,7 +26,7 @@ from analysis.checks.verdicts import Verdict
 from analysis.claims import Claim, DateRef
 from analysis.countries import name as country_name
 from analysis.dates import format_day
-from analysis.reference import alliance_members, members_on, partners
+from analysis.reference import alliance_members, members_on, partners, prose_name
 
 KIND = "membership"
 
@@ -93,6 +93,7 @@ def check_membership(claim: Claim) -> Verdict | None:
                 claim, KIND, f"The package holds no member table for {', '.join(blocs)}."
             )
         return None
+    said = prose_name(alliance)  # how a sentence names it: "NATO", "the EU"
     pivot = claim.start + (jm or sm).start()  # type: ignore[union-attr]
     table = alliance_members(alliance)
     if jm:
@@ -104,7 +105,7 @@ def check_membership(claim: Claim) -> Verdict | None:
         if spans.empty:
             return Verdict(
                 text, KIND, Grade.NOT_SUPPORTED,
-                f"{name} has never been a full member of {alliance}.",
+                f"{name} has never been a full member of {said}.",
                 figures={"alliance": alliance, "country": who, "summary": "never a member"},
                 start=claim.start, end=claim.end,
             )  # fmt: skip
@@ -117,10 +118,9 @@ def check_membership(claim: Claim) -> Verdict | None:
             acc = spans.iloc[-1]["joined"]
             ok = acc <= claim.reference_date
             reason = (
-                f"{name} joined {alliance} on {format_day(acc)}."
+                f"{name} joined {said} on {format_day(acc)}."
                 if ok
-                else f"{name} only joined {alliance} on {format_day(acc)}, "
-                f"after {when_text(claim)}."
+                else f"{name} only joined {said} on {format_day(acc)}, after {when_text(claim)}."
             )
             figures.update(accession_date=acc.isoformat(), summary=f"joined {acc.isoformat()}")
             grade = Grade.SUPPORTED if ok else Grade.NOT_SUPPORTED
@@ -128,8 +128,7 @@ def check_membership(claim: Claim) -> Verdict | None:
         d = dates[0]
         # the span whose accession fits the date best (a state may have joined twice)
         results = [
-            (_date_verdict(name, alliance, s["joined"], d), s["joined"])
-            for _, s in spans.iterrows()
+            (_date_verdict(name, said, s["joined"], d), s["joined"]) for _, s in spans.iterrows()
         ]
         usable = [(r, acc) for r, acc in results if r is not None]
         if not usable:
@@ -155,19 +154,19 @@ def check_membership(claim: Claim) -> Verdict | None:
     spans = table[(table["member_code"] == who) & (table["role"] == "member")]
     if member:
         acc = spans[spans["joined"] <= on].iloc[-1]["joined"]
-        fact = f"{name} has been a member of {alliance} since {format_day(acc)}"
+        fact = f"{name} has been a member of {said} since {format_day(acc)}"
         evidence = spans[
             ["member_code", "member_name", "joined", "left", "source", "url"]
         ].reset_index(drop=True)
     else:
-        fact = f"{name} was not a member of {alliance} on {when_text(claim)}"
+        fact = f"{name} was not a member of {said} on {when_text(claim)}"
         part = partners(alliance)
         part = part[part["iso3"] == who]
         evidence = part[["iso3", "partner", "date", "milestone", "source", "url"]].reset_index(
             drop=True
         )
         if not part.empty:
-            fact += f" (it is a partner of {alliance})"
+            fact += f" (it is a partner of {said})"
         if not spans.empty:
             fact += f"; it was a member from {format_day(spans.iloc[0]['joined'])}"
     grade = (
