@@ -212,7 +212,9 @@ def test_extreme_dates_never_end_in_a_traceback(day: str, tmp_path: Path) -> Non
         [sys.executable, "-m", "analysis", "alliance-border", "RUS", "--on", day],
         capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
-    assert proc.returncode == 0 and "Traceback" not in proc.stderr
+    assert proc.returncode in (0, 2) and "Traceback" not in proc.stderr
+    if proc.returncode:  # e.g. a day in the future: membership is not known
+        assert proc.stderr.count("\n") == 1 and proc.stdout == ""
 
 
 def test_dev_stdin_and_dash_read_a_pipe_in_utf16() -> None:

@@ -110,3 +110,35 @@ def test_dask_extract_returns_the_same_tables(dask_engine, corpus, inline) -> No
         assert len(got) == len(want) > 0, name
         pd.testing.assert_frame_equal(got, want, check_dtype=False)
     assert computed["articles"]["article_id"].tolist() == [a.id for a in articles]
+
+
+def test_a_text_that_breaks_the_batch_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    import analysis.text.pipeline as pipeline
+    from analysis.articles import make_article
+    from analysis.corpus import process_chunk
+
+    real = pipeline.load_pipeline()
+
+    class Fragile:
+        """The real pipeline, except that a text with BOOM breaks it (in a batch or alone)."""
+
+        def pipe(self, texts, batch_size=1):
+            for text in texts:
+                if "BOOM" in text:
+                    raise RuntimeError("the parser broke")
+                yield real(text)
+
+        def __call__(self, text):
+            if "BOOM" in text:
+                raise RuntimeError("the parser broke")
+            return real(text)
+
+    monkeypatch.setattr(pipeline, "load_pipeline", lambda model=None: Fragile())
+    items = [
+        make_article(t, id=t.split()[0]) for t in ("Japan spoke.", "BOOM here.", "Oslo spoke.")
+    ]
+    result = process_chunk(items)
+    assert [r["id"] for r in result.records] == ["Japan", "BOOM", "Oslo"]
+    assert result.records[1]["error"] == "internal error (RuntimeError): the parser broke"
+    assert result.records[2]["countries"][0]["iso3"] == "NOR"
+    assert result.records[0]["countries"][0]["iso3"] == "JPN"
