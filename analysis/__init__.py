@@ -3,7 +3,8 @@
 The package is organised the way data flow:
 article (:mod:`analysis.articles`) → text (:mod:`analysis.text`) → claims →
 checks (:mod:`analysis.checks`) ← geography (:mod:`analysis.geo`) and reference
-data (:mod:`analysis.reference`).
+data (:mod:`analysis.reference`), joined through time by :mod:`analysis.history`;
+:mod:`analysis.corpus` runs the text engine and the checks over many articles.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from analysis.errors import (
     BadInputError,
     DataFileError,
     ModelNotFoundError,
+    OutputError,
     ReferenceDataError,
     UnknownCountryError,
 )
@@ -24,6 +26,7 @@ __all__ = [
     "BadInputError",
     "DataFileError",
     "ModelNotFoundError",
+    "OutputError",
     "ReferenceDataError",
     "UnknownCountryError",
     "__version__",
