@@ -189,3 +189,18 @@ def test_names_are_never_split() -> None:
     a = analyze("Prime Minister Jean-Michel Sama Lukonde said that aid helps.")
     assert a.people["name"].tolist() == ["Jean-Michel Sama Lukonde"]
     assert a.quotes["speaker"].tolist() == ["Jean-Michel Sama Lukonde"]
+
+
+def test_attributions_are_not_quotes() -> None:
+    rows = _rows(
+        "A State Department spokesperson, who insisted on anonymity according to department "
+        "policy, said that talks had stalled. Officials met on Monday, announcing the "
+        "official election results Sunday night."
+    )
+    assert [(r["cue"], r["text"]) for r in rows] == [("said", "talks had stalled")]
+
+
+def test_complement_subject_parsed_as_object() -> None:
+    rows = _rows("United Nations agencies warn the humanitarian situation in the city is "
+                 "rapidly deteriorating.")  # fmt: skip
+    assert rows[0]["text"].startswith("the humanitarian situation")

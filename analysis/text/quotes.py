@@ -486,6 +486,18 @@ def _subject(v: Token) -> Token | None:
     return None
 
 
+def _in_speaker_phrase(tok: Token) -> bool:
+    """Whether ``tok`` lies inside the subject of a cue verb (part of who speaks)."""
+    node = tok
+    for _ in range(12):
+        if node.dep_ in {"nsubj", "nsubjpass"} and _is_cue(node.head):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
 def _agent(v: Token) -> Token | None:
     """The agent of a passive cue ("was announced by X" → X)."""
     for child in v.children:
@@ -629,6 +641,8 @@ def extract_quotes(
             if tok.idx in claimed or index.at(tok.idx) is not None:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                if _in_speaker_phrase(tok):
+                    continue  # "a spokesperson, who spoke according to policy, said"
                 to = doc[tok.i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 if not objs:
@@ -682,7 +696,18 @@ def extract_quotes(
             marked = start_tok is not None  # an explicit "that" or colon
             if start_tok is None:
                 fwd = [c for c in ccomps if c.i > tok.i]
-                if fwd:
+                objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+                # "agencies warn the situation … is deteriorating": the parser took the
+                # complement's subject for the cue's object
+                if (
+                    fwd
+                    and objs
+                    and not any(c.dep_ == "nsubj" for c in fwd[0].children)
+                    and objs[0].i < fwd[0].left_edge.i
+                    and not any(t.is_punct for t in doc[objs[0].i : fwd[0].left_edge.i])
+                ):
+                    start_tok = objs[0].left_edge
+                if fwd and start_tok is None:
                     start_tok = fwd[0].left_edge
                     if start_tok.i <= tok.i:  # "a shift that analysts say is …": after the cue
                         start_tok = doc[tok.i + 1]
@@ -696,8 +721,12 @@ def extract_quotes(
                 nxt = doc[tok.i + 1]
                 if nxt.dep_ in {"dobj", "dative"} and tok.lemma_.lower() == "tell":
                     nxt = doc[nxt.right_edge.i + 1] if nxt.right_edge.i + 1 < sent.end else nxt
-                if not nxt.is_punct and nxt.pos_ not in {"ADP", "ADV"}:
+                rest = doc[nxt.i : sent.end]
+                finite = any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in rest)
+                if not nxt.is_punct and nxt.pos_ not in {"ADP", "ADV"} and finite:
                     start_tok = nxt
+                elif start_tok is None or start_tok.i > tok.i + 3:
+                    continue  # "announcing the results": an object, not a statement
             if start_tok is not None and start_tok.i < sent.end:
                 q = index.at(start_tok.idx + 1) or index.at(start_tok.idx)
                 end = send
