@@ -441,10 +441,17 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
                 return made(org.name, "role_noun", org)
         elif kind == "person" and generic and last_name:
             return made(last_name, "role_noun", last_entity)
+    conjs = [c for c in tok.conjuncts if c.i > tok.i]
+    if conjs and not _joint(tok, registry):
+        # "according to local media and police": a joint description, said as written
+        last_conj = max(conjs, key=lambda c: c.i)
+        span = tok.doc[span.start : max(span.end, last_conj.right_edge.i + 1)]
+        written = span.text.strip()
+        s0, e0 = span.start_char, span.end_char
     text = written
     if len(span) > 1 and span[0].lower_ in {"a", "an", "the"}:
         text = span[1:].text
-    return made(text, "description")
+    return Speaker(text, written, "description", s0, e0, None, ())
 
 
 def _subject(v: Token) -> Token | None:
