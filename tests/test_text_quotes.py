@@ -204,3 +204,11 @@ def test_complement_subject_parsed_as_object() -> None:
     rows = _rows("United Nations agencies warn the humanitarian situation in the city is "
                  "rapidly deteriorating.")  # fmt: skip
     assert rows[0]["text"].startswith("the humanitarian situation")
+
+
+def test_who_climbs_to_the_person() -> None:
+    rows = _rows(
+        "The official reacted to comments by Liu Pengyu, a spokesperson for the Chinese "
+        'Embassy in Washington, who told VOA, "The U.S. needs to stop."'
+    )
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("direct", "Liu Pengyu")]

@@ -463,7 +463,11 @@ def _subject(v: Token) -> Token | None:
     for child in v.children:
         if child.dep_ == "nsubj":
             if child.lower_ in {"who", "which", "that"} and v.dep_ == "relcl":
-                return v.head  # "Liu Pengyu, …, who told VOA": the relative's antecedent
+                # "Liu Pengyu, …, who told VOA": the relative's antecedent; "who" is a
+                # person, so climb past "the Chinese Embassy in Washington" to the name
+                if child.lower_ == "who":
+                    return _person_antecedent(v.head)
+                return v.head
             return child
     head = v.head
     if v.tag_ == "VBG" and v.dep_ == "pcomp" and head.lower_ == "as":
@@ -503,6 +507,22 @@ def _in_speaker_phrase(tok: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+def _person_antecedent(tok: Token) -> Token:
+    """The nearest person at or above ``tok`` (a name, else a person role noun)."""
+    roles = role_nouns()
+    node = tok
+    role: Token | None = None
+    for _ in range(6):
+        if node.ent_type_ == "PERSON":
+            return node
+        if role is None and roles.get(node.lower_, ("", False))[0] == "person":
+            role = node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return role or tok
 
 
 def _agent(v: Token) -> Token | None:
