@@ -212,3 +212,15 @@ def test_who_climbs_to_the_person() -> None:
         'Embassy in Washington, who told VOA, "The U.S. needs to stop."'
     )
     assert [(r["kind"], r["speaker"]) for r in rows] == [("direct", "Liu Pengyu")]
+
+
+def test_sentence_final_attribution_covers_inner_cues() -> None:
+    rows = _rows(
+        "North Korea's National Aerospace Technology Administration issued a report. "
+        "An initial analysis suggested that the cause was a new engine, but other causes "
+        "were being investigated, the report said."
+    )
+    final = [r for r in rows if r["cue"] == "said"]
+    assert len(final) == 1 and final[0]["text"].startswith("An initial analysis suggested")
+    assert final[0]["speaker"] == "National Aerospace Technology Administration"
+    assert not [r for r in rows if r["cue"] == "suggested"]

@@ -431,8 +431,18 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
                 inner = resolve_speaker(objs[0], registry, last)
                 return Speaker(inner.name, written, inner.attribution, s0, e0, inner.entity,
                                inner.joint)  # fmt: skip
-        if is_definite and last_name:  # "the report said": the report just quoted
-            return made(last_name, "role_noun", last_entity)
+        if is_definite:  # "the report said": the author just named, else the last speaker
+            author = registry.last_before(tok.idx, "org")
+            near = (
+                author is not None
+                and tok.idx
+                - max((e for _, e, _ in author.mentions if e <= tok.idx), default=-10_000)
+                < 600
+            )
+            if author is not None and near:
+                return made(author.name, "role_noun", author)
+            if last_name:
+                return made(last_name, "role_noun", last_entity)
     if is_definite and role is not None and len(span) <= 4:
         kind, generic = role
         if kind == "org":
@@ -523,6 +533,34 @@ def _person_antecedent(tok: Token) -> Token:
             break
         node = node.head
     return role or tok
+
+
+def _final_frame(sent: Span, text: str, index: _SpanIndex) -> tuple[Token, Token, Token] | None:
+    """A sentence-final attribution ", the report said." / ", said Peskov.", if any.
+
+    Returns (comma, speaker head, cue).  Only when the sentence holds another cue
+    before it (otherwise the ordinary rules handle the sentence) and does not start
+    with a quotation mark (a direct quote keeps its own rules).
+    """
+    toks = [t for t in sent if not t.is_space and not t.is_punct]
+    if len(toks) < 6 or text[sent.start_char : sent.start_char + 1] in "\"“'‘":
+        return None
+    cue = next((t for t in reversed(toks[-5:]) if _is_cue(t) and t.dep_ == "ROOT"), None)
+    if cue is None or index.at(cue.idx) is not None:
+        return None
+    subj = _subject(cue)
+    if subj is None:
+        after = [c for c in cue.rights if c.dep_ in {"nsubj", "dobj", "attr"}]
+        subj = after[0] if after else None
+    if subj is None:
+        return None
+    first = min(subj.left_edge.i, cue.i)
+    doc = sent.doc
+    if first - 1 < sent.start or doc[first - 1].text != ",":
+        return None
+    if not any(_is_cue(t) for t in doc[sent.start : first - 1]):
+        return None
+    return doc[first - 1], subj, cue
 
 
 def _agent(v: Token) -> Token | None:
@@ -664,6 +702,14 @@ def extract_quotes(
     frames = cue_verbs()
     for si, sent in enumerate(sents):
         send = _sentence_end(sent)
+        final = _final_frame(sent, text, index)
+        if final is not None:
+            # "…, but other causes were being investigated, the report said.": the
+            # sentence-final attribution covers every cue inside the sentence
+            final_comma, final_subj, final_cue = final
+            add_reported(sent.start_char, final_comma.idx, final_subj, _cue_text(final_cue),
+                         (final_cue.idx, _cue_end(final_cue)))  # fmt: skip
+            continue
         for tok in sent:
             if tok.idx in claimed or index.at(tok.idx) is not None:
                 continue
@@ -786,7 +832,7 @@ def extract_quotes(
                 add_reported(cs, ce, subj, cue, cue_span)
                 continue
             # "…, the Nikkei noted." / "…, said Peskov." without a parsed complement
-            comma = None
+            comma: Token | None = None
             for t in doc[sent.start : min(tok.i, subj.left_edge.i)]:
                 if t.text == ",":
                     comma = t
