@@ -189,3 +189,38 @@ def test_names_are_never_split() -> None:
     a = analyze("Prime Minister Jean-Michel Sama Lukonde said that aid helps.")
     assert a.people["name"].tolist() == ["Jean-Michel Sama Lukonde"]
     assert a.quotes["speaker"].tolist() == ["Jean-Michel Sama Lukonde"]
+
+
+def test_attributions_are_not_quotes() -> None:
+    rows = _rows(
+        "A State Department spokesperson, who insisted on anonymity according to department "
+        "policy, said that talks had stalled. Officials met on Monday, announcing the "
+        "official election results Sunday night."
+    )
+    assert [(r["cue"], r["text"]) for r in rows] == [("said", "talks had stalled")]
+
+
+def test_complement_subject_parsed_as_object() -> None:
+    rows = _rows("United Nations agencies warn the humanitarian situation in the city is "
+                 "rapidly deteriorating.")  # fmt: skip
+    assert rows[0]["text"].startswith("the humanitarian situation")
+
+
+def test_who_climbs_to_the_person() -> None:
+    rows = _rows(
+        "The official reacted to comments by Liu Pengyu, a spokesperson for the Chinese "
+        'Embassy in Washington, who told VOA, "The U.S. needs to stop."'
+    )
+    assert [(r["kind"], r["speaker"]) for r in rows] == [("direct", "Liu Pengyu")]
+
+
+def test_sentence_final_attribution_covers_inner_cues() -> None:
+    rows = _rows(
+        "North Korea's National Aerospace Technology Administration issued a report. "
+        "An initial analysis suggested that the cause was a new engine, but other causes "
+        "were being investigated, the report said."
+    )
+    final = [r for r in rows if r["cue"] == "said"]
+    assert len(final) == 1 and final[0]["text"].startswith("An initial analysis suggested")
+    assert final[0]["speaker"] == "National Aerospace Technology Administration"
+    assert not [r for r in rows if r["cue"] == "suggested"]

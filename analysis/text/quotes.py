@@ -431,8 +431,18 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
                 inner = resolve_speaker(objs[0], registry, last)
                 return Speaker(inner.name, written, inner.attribution, s0, e0, inner.entity,
                                inner.joint)  # fmt: skip
-        if is_definite and last_name:  # "the report said": the report just quoted
-            return made(last_name, "role_noun", last_entity)
+        if is_definite:  # "the report said": the author just named, else the last speaker
+            author = registry.last_before(tok.idx, "org")
+            near = (
+                author is not None
+                and tok.idx
+                - max((e for _, e, _ in author.mentions if e <= tok.idx), default=-10_000)
+                < 600
+            )
+            if author is not None and near:
+                return made(author.name, "role_noun", author)
+            if last_name:
+                return made(last_name, "role_noun", last_entity)
     if is_definite and role is not None and len(span) <= 4:
         kind, generic = role
         if kind == "org":
@@ -441,10 +451,17 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
                 return made(org.name, "role_noun", org)
         elif kind == "person" and generic and last_name:
             return made(last_name, "role_noun", last_entity)
+    conjs = [c for c in tok.conjuncts if c.i > tok.i]
+    if conjs and not _joint(tok, registry):
+        # "according to local media and police": a joint description, said as written
+        last_conj = max(conjs, key=lambda c: c.i)
+        span = tok.doc[span.start : max(span.end, last_conj.right_edge.i + 1)]
+        written = span.text.strip()
+        s0, e0 = span.start_char, span.end_char
     text = written
     if len(span) > 1 and span[0].lower_ in {"a", "an", "the"}:
         text = span[1:].text
-    return made(text, "description")
+    return Speaker(text, written, "description", s0, e0, None, ())
 
 
 def _subject(v: Token) -> Token | None:
@@ -456,7 +473,11 @@ def _subject(v: Token) -> Token | None:
     for child in v.children:
         if child.dep_ == "nsubj":
             if child.lower_ in {"who", "which", "that"} and v.dep_ == "relcl":
-                return v.head  # "Liu Pengyu, …, who told VOA": the relative's antecedent
+                # "Liu Pengyu, …, who told VOA": the relative's antecedent; "who" is a
+                # person, so climb past "the Chinese Embassy in Washington" to the name
+                if child.lower_ == "who":
+                    return _person_antecedent(v.head)
+                return v.head
             return child
     head = v.head
     if v.tag_ == "VBG" and v.dep_ == "pcomp" and head.lower_ == "as":
@@ -484,6 +505,62 @@ def _subject(v: Token) -> Token | None:
                 if child.dep_ == "nsubj":
                     return child
     return None
+
+
+def _in_speaker_phrase(tok: Token) -> bool:
+    """Whether ``tok`` lies inside the subject of a cue verb (part of who speaks)."""
+    node = tok
+    for _ in range(12):
+        if node.dep_ in {"nsubj", "nsubjpass"} and _is_cue(node.head):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _person_antecedent(tok: Token) -> Token:
+    """The nearest person at or above ``tok`` (a name, else a person role noun)."""
+    roles = role_nouns()
+    node = tok
+    role: Token | None = None
+    for _ in range(6):
+        if node.ent_type_ == "PERSON":
+            return node
+        if role is None and roles.get(node.lower_, ("", False))[0] == "person":
+            role = node
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return role or tok
+
+
+def _final_frame(sent: Span, text: str, index: _SpanIndex) -> tuple[Token, Token, Token] | None:
+    """A sentence-final attribution ", the report said." / ", said Peskov.", if any.
+
+    Returns (comma, speaker head, cue).  Only when the sentence holds another cue
+    before it (otherwise the ordinary rules handle the sentence) and does not start
+    with a quotation mark (a direct quote keeps its own rules).
+    """
+    toks = [t for t in sent if not t.is_space and not t.is_punct]
+    if len(toks) < 6 or text[sent.start_char : sent.start_char + 1] in "\"“'‘":
+        return None
+    cue = next((t for t in reversed(toks[-5:]) if _is_cue(t) and t.dep_ == "ROOT"), None)
+    if cue is None or index.at(cue.idx) is not None:
+        return None
+    subj = _subject(cue)
+    if subj is None:
+        after = [c for c in cue.rights if c.dep_ in {"nsubj", "dobj", "attr"}]
+        subj = after[0] if after else None
+    if subj is None:
+        return None
+    first = min(subj.left_edge.i, cue.i)
+    doc = sent.doc
+    if first - 1 < sent.start or doc[first - 1].text != ",":
+        return None
+    if not any(_is_cue(t) for t in doc[sent.start : first - 1]):
+        return None
+    return doc[first - 1], subj, cue
 
 
 def _agent(v: Token) -> Token | None:
@@ -625,10 +702,20 @@ def extract_quotes(
     frames = cue_verbs()
     for si, sent in enumerate(sents):
         send = _sentence_end(sent)
+        final = _final_frame(sent, text, index)
+        if final is not None:
+            # "…, but other causes were being investigated, the report said.": the
+            # sentence-final attribution covers every cue inside the sentence
+            final_comma, final_subj, final_cue = final
+            add_reported(sent.start_char, final_comma.idx, final_subj, _cue_text(final_cue),
+                         (final_cue.idx, _cue_end(final_cue)))  # fmt: skip
+            continue
         for tok in sent:
             if tok.idx in claimed or index.at(tok.idx) is not None:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                if _in_speaker_phrase(tok):
+                    continue  # "a spokesperson, who spoke according to policy, said"
                 to = doc[tok.i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 if not objs:
@@ -682,7 +769,18 @@ def extract_quotes(
             marked = start_tok is not None  # an explicit "that" or colon
             if start_tok is None:
                 fwd = [c for c in ccomps if c.i > tok.i]
-                if fwd:
+                objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
+                # "agencies warn the situation … is deteriorating": the parser took the
+                # complement's subject for the cue's object
+                if (
+                    fwd
+                    and objs
+                    and not any(c.dep_ == "nsubj" for c in fwd[0].children)
+                    and objs[0].i < fwd[0].left_edge.i
+                    and not any(t.is_punct for t in doc[objs[0].i : fwd[0].left_edge.i])
+                ):
+                    start_tok = objs[0].left_edge
+                if fwd and start_tok is None:
                     start_tok = fwd[0].left_edge
                     if start_tok.i <= tok.i:  # "a shift that analysts say is …": after the cue
                         start_tok = doc[tok.i + 1]
@@ -696,8 +794,12 @@ def extract_quotes(
                 nxt = doc[tok.i + 1]
                 if nxt.dep_ in {"dobj", "dative"} and tok.lemma_.lower() == "tell":
                     nxt = doc[nxt.right_edge.i + 1] if nxt.right_edge.i + 1 < sent.end else nxt
-                if not nxt.is_punct and nxt.pos_ not in {"ADP", "ADV"}:
+                rest = doc[nxt.i : sent.end]
+                finite = any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in rest)
+                if not nxt.is_punct and nxt.pos_ not in {"ADP", "ADV"} and finite:
                     start_tok = nxt
+                elif start_tok is None or start_tok.i > tok.i + 3:
+                    continue  # "announcing the results": an object, not a statement
             if start_tok is not None and start_tok.i < sent.end:
                 q = index.at(start_tok.idx + 1) or index.at(start_tok.idx)
                 end = send
@@ -730,7 +832,7 @@ def extract_quotes(
                 add_reported(cs, ce, subj, cue, cue_span)
                 continue
             # "…, the Nikkei noted." / "…, said Peskov." without a parsed complement
-            comma = None
+            comma: Token | None = None
             for t in doc[sent.start : min(tok.i, subj.left_edge.i)]:
                 if t.text == ",":
                     comma = t
