@@ -49,3 +49,11 @@ def test_component_agrees_with_analyze_on_the_seed() -> None:
     cols = ["text", "speaker", "start", "end"]
     assert doc._.analysis.quotes[cols].values.tolist() == direct.quotes[cols].values.tolist()
     assert len(doc._.quotes) == len(direct.quotes) == 10
+
+
+def test_the_component_is_a_spacy_entry_point() -> None:
+    """spaCy can find ``news_analysis`` from the installed package's metadata alone."""
+    from importlib.metadata import entry_points
+
+    found = {ep.name: ep.value for ep in entry_points(group="spacy_factories")}
+    assert found.get("news_analysis") == "analysis.text.component:make_news_analysis"
