@@ -80,6 +80,20 @@ def _write_error(path: Path, exc: OSError) -> OutputError:
     return OutputError(f"cannot write {path}: {reason}; nothing was written")
 
 
+@contextlib.contextmanager
+def _aborting(sink: Any) -> Iterator[None]:
+    """Abort ``sink`` (nothing left under its final name) on any failure inside the block;
+    an ``OSError`` becomes the one-line :class:`OutputError` naming the output."""
+    try:
+        yield
+    except OSError as exc:
+        sink.abort()
+        raise _write_error(sink.final, exc) from None
+    except BaseException:
+        sink.abort()
+        raise
+
+
 def _check_target(final: Path) -> None:
     parent = final.parent
     if not parent.is_dir():
@@ -99,16 +113,10 @@ class JsonlSink:
         self.tmp = self.final.with_name(f".{self.final.name}.tmp-{os.getpid()}")
         self.done: set[str] = set()
         self._fh: IO[str] | None = None
-        try:
+        with _aborting(self):
             self._fh = open(self.tmp, "w", encoding="utf-8")  # noqa: SIM115 - closed in commit/abort
             if resume and self.final.exists():
                 self._keep_previous()
-        except OSError as exc:
-            self.abort()
-            raise _write_error(self.final, exc) from None
-        except BaseException:
-            self.abort()
-            raise
 
     def _keep_previous(self) -> None:
         assert self._fh is not None
@@ -240,7 +248,7 @@ class ParquetSink:
         import pyarrow.parquet as pq
 
         assert self._fh is not None
-        try:
+        with _aborting(self):
             self._fh.close()
             self._fh = None
             schema = Schema()
@@ -295,12 +303,6 @@ class ParquetSink:
             _fsync_dir(self.final.parent)
             shutil.rmtree(self.trash, ignore_errors=True)
             self.spool.unlink()
-        except OSError as exc:
-            self.abort()
-            raise _write_error(self.final, exc) from None
-        except BaseException:
-            self.abort()
-            raise
 
     def abort(self) -> None:
         """Remove the spool and the temporary folder; put a previous output back."""

@@ -64,6 +64,11 @@ def schema() -> dict[str, Any]:
     return loaded
 
 
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(schema())
+
+
 def validate(output: dict[str, Any]) -> None:
     """Check one extract output against the schema.
 
@@ -80,8 +85,7 @@ def validate(output: dict[str, Any]) -> None:
     ...     print(str(exc)[:40])
     extract output breaks the schema at <roo
     """
-    validator = jsonschema.Draft202012Validator(schema())
-    error = next(iter(sorted(validator.iter_errors(output), key=lambda e: list(e.path))), None)
+    error = next(iter(sorted(_validator().iter_errors(output), key=lambda e: list(e.path))), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "<root>"
         raise BadInputError(f"extract output breaks the schema at {where}: {error.message}")
