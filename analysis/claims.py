@@ -396,9 +396,9 @@ def claims_from(source: Any, published: Any = None) -> list[Claim]:
     Parameters
     ----------
     source
-        An ``Analysis`` (anything with a ``claims`` DataFrame and an ``article``
-        dict), a claims DataFrame, a list of records or of :class:`Claim`, or one
-        :class:`Claim`.
+        An ``Analysis`` (anything with a ``claims`` DataFrame, or a ``rows("claims")``
+        method, and an ``article`` dict), a claims DataFrame, a list of records or of
+        :class:`Claim`, or one :class:`Claim`.
     published
         Publication date for claims that carry none.
 
@@ -423,11 +423,15 @@ def claims_from(source: Any, published: Any = None) -> list[Claim]:
         raise BadInputError("claims_from got text; use analysis.checks.check_text for plain text")
     elif isinstance(source, pd.DataFrame):
         items = source.to_dict(orient="records")
-    elif hasattr(source, "claims") and isinstance(source.claims, pd.DataFrame):
+    elif callable(getattr(source, "rows", None)) or (
+        hasattr(source, "claims") and isinstance(source.claims, pd.DataFrame)
+    ):
         article = getattr(source, "article", {}) or {}
         if default is None and isinstance(article, Mapping):
             default = as_date(article.get("published"), "published", optional=True)
-        items = source.claims.to_dict(orient="records")
+        # an Analysis keeps its claims as rows: read them without building the DataFrame
+        rows = getattr(source, "rows", None)
+        items = rows("claims") if callable(rows) else source.claims.to_dict(orient="records")
     elif isinstance(source, Iterable):
         items = list(source)
     else:

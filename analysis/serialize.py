@@ -34,7 +34,15 @@ def jsonable(value: Any) -> Any:
     >>> jsonable({"n": np.int64(3), "d": date(2023, 4, 4), "x": float("nan"), "l": (1, 2)})
     {'n': 3, 'd': '2023-04-04', 'x': None, 'l': [1, 2]}
     """
-    if value is None or isinstance(value, bool | str):
+    kind = type(value)
+    # fast paths for the plain values that make up almost every record
+    if value is None or kind is str or kind is int or kind is bool:
+        return value
+    if kind is list:
+        return [jsonable(v) for v in value]
+    if kind is dict:
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, bool | str):
         return value
     if isinstance(value, enum.Enum):
         return jsonable(value.value)

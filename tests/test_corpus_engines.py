@@ -79,6 +79,21 @@ def test_dask_local_cluster_on_loopback_gives_identical_records(dask_engine, cor
     assert summary.failed == 1 and os.getpid() not in summary.peak_rss_mb
 
 
+def _worker_settings() -> tuple[object, object]:
+    import dask
+
+    return dask.config.get("distributed.worker.profile.enabled"), os.environ.get(
+        "MALLOC_TRIM_THRESHOLD_"
+    )
+
+
+def test_local_cluster_workers_run_without_profiler_or_malloc_trimming(dask_engine) -> None:
+    # the two Dask defaults that cost spaCy workers CPU (see LOCAL_WORKER_CONFIG)
+    settings = dask_engine.client.run(_worker_settings)
+    assert len(settings) == 2
+    assert all(tuple(v) == (False, None) for v in settings.values()), settings
+
+
 def test_dask_extract_returns_the_same_tables(dask_engine, corpus, inline) -> None:
     import dask
     import dask.dataframe as dd

@@ -10,7 +10,6 @@ import re
 import warnings
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -137,33 +136,139 @@ _FOREIGN_STOP = frozenset(
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
-@dataclass
+class Table:
+    """One table of an :class:`Analysis`: its rows as built, its DataFrame on demand.
+
+    The extraction builds plain row dicts; most consumers (the JSON output, the corpus
+    writers, the checkers) want exactly those, so the DataFrame is only built when
+    someone asks for it, and then once.
+
+    Examples
+    --------
+    >>> t = Table([{"iso3": "FIN", "mentions": 2}], ["iso3", "mentions"])
+    >>> t.records(), t.frame["mentions"].tolist()
+    ([{'iso3': 'FIN', 'mentions': 2}], [2])
+    """
+
+    __slots__ = ("_frame", "columns", "rows")
+
+    def __init__(self, rows: list[dict[str, Any]], columns: list[str]) -> None:
+        self.rows = rows
+        self.columns = columns
+        self._frame: pd.DataFrame | None = None
+
+    @classmethod
+    def of(cls, frame: pd.DataFrame) -> Table:
+        """A table around an existing DataFrame (its rows are read from it).
+
+        Examples
+        --------
+        >>> Table.of(pd.DataFrame({"a": [1]})).records()
+        [{'a': 1}]
+        """
+        from analysis.serialize import records
+
+        table = cls(records(frame), [str(c) for c in frame.columns])
+        table._frame = frame
+        return table
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The rows as a DataFrame with the table's columns (built on first use)."""
+        if self._frame is None:
+            self._frame = _frame(self.rows, self.columns)
+        return self._frame
+
+    def records(self) -> list[dict[str, Any]]:
+        """JSON-ready records: one dict per row with every column, in column order.
+
+        The same values :func:`analysis.serialize.records` gives for :attr:`frame`
+        (a missing value is ``None``), computed from the rows without pandas.
+        """
+        from analysis.serialize import jsonable
+
+        cols = self.columns
+        return [{c: jsonable(row.get(c)) for c in cols} for row in self.rows]
+
+
+def _table_property(name: str) -> property:
+    def get(self: Analysis) -> pd.DataFrame:
+        return self.tables[name].frame
+
+    get.__doc__ = f"The ``{name}`` table as a DataFrame (built on first use)."
+    return property(get)
+
+
 class Analysis:
-    """What one article says, as DataFrames (one per kind of finding).
+    """What one article says, as tables (one per kind of finding).
+
+    Each table is a DataFrame attribute (``entities``, ``countries``, ``people``,
+    ``organizations``, ``dates``, ``quotes``, ``claims``), built from the extracted rows
+    the first time it is read; :meth:`to_dict` and :meth:`rows` use the rows directly.
 
     Attributes
     ----------
     article
-        ``title``, ``published`` (ISO date or ``None``) and ``words``.
+        ``title``, ``published`` (ISO date or ``None``), ``words`` and provenance.
     text
         The analysed text (furniture removed); every offset refers to it.
     english
         ``False`` when the text does not look like English.
+    notes
+        Warnings about the analysis (also raised as ``UserWarning``).
+
+    Examples
+    --------
+    >>> a = analyze("Finland joined NATO.")
+    >>> a.countries["iso3"].tolist(), a.rows("countries")[0]["iso3"]
+    (['FIN'], 'FIN')
     """
 
-    article: dict[str, Any]
-    text: str
-    entities: pd.DataFrame
-    countries: pd.DataFrame
-    people: pd.DataFrame
-    organizations: pd.DataFrame
-    dates: pd.DataFrame
-    quotes: pd.DataFrame
-    claims: pd.DataFrame
-    english: bool = True
-    notes: list[str] = field(default_factory=list)
-
     TABLES = ("entities", "countries", "people", "organizations", "dates", "quotes", "claims")
+
+    entities = _table_property("entities")
+    countries = _table_property("countries")
+    people = _table_property("people")
+    organizations = _table_property("organizations")
+    dates = _table_property("dates")
+    quotes = _table_property("quotes")
+    claims = _table_property("claims")
+
+    def __init__(
+        self,
+        article: dict[str, Any],
+        text: str,
+        tables: dict[str, Table | pd.DataFrame],
+        english: bool = True,
+        notes: list[str] | None = None,
+    ) -> None:
+        missing = [n for n in self.TABLES if n not in tables]
+        if missing:
+            raise BadInputError(f"Analysis needs the tables {', '.join(missing)}")
+        self.article = article
+        self.text = text
+        self.tables: dict[str, Table] = {
+            n: t if isinstance(t, Table) else Table.of(t)
+            for n, t in ((n, tables[n]) for n in self.TABLES)
+        }
+        self.english = english
+        self.notes = list(notes or [])
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{n}={len(self.tables[n].rows)}" for n in self.TABLES)
+        return f"Analysis(title={self.article.get('title')!r}, {sizes})"
+
+    def rows(self, name: str) -> list[dict[str, Any]]:
+        """The rows of table ``name`` as extracted (dicts; do not modify them).
+
+        Examples
+        --------
+        >>> analyze("Japan spoke.").rows("countries")[0]["name"]
+        'Japan'
+        """
+        if name not in self.tables:
+            raise BadInputError(f"no table {name!r}; the tables are {', '.join(self.TABLES)}")
+        return self.tables[name].rows
 
     def claim_list(self) -> list[Claim]:
         """The claims as :class:`analysis.claims.Claim` objects (what the checkers take).
@@ -183,11 +288,9 @@ class Analysis:
         >>> sorted(analyze("Japan joined.").to_dict())[:3]
         ['article', 'claims', 'countries']
         """
-        from analysis.serialize import records
-
         out: dict[str, Any] = {"article": dict(self.article)}
         for name in self.TABLES:
-            out[name] = records(getattr(self, name))
+            out[name] = self.tables[name].records()
         return out
 
 
@@ -390,7 +493,6 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
     rows.sort(key=lambda r: r["start"])
     if not english:  # the English model's guesses on other languages are noise
         rows = [r for r in rows if r["source"] == "ruler"]
-    entities = _frame(rows, ENTITY_COLUMNS)
 
     # countries ----------------------------------------------------------------------
     # one row per country; an ambiguous form the text does not decide gets its own
@@ -442,6 +544,8 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
         for q in quotes
     ]  # fmt: skip
     claim_rows = [c.with_published(article.published).to_record() for c in claims]
+    people = entity_rows(registry.people if english else [], True)
+    orgs = entity_rows([o for o in registry.organizations if english or o.org_type], False)
     return Analysis(
         article={
             "title": article.title,
@@ -452,16 +556,15 @@ def analyze_doc(doc: Doc, article: Article) -> Analysis:
             **provenance(doc),
         },
         text=text,
-        entities=entities,
-        countries=_frame(country_rows, COUNTRY_COLUMNS),
-        people=_frame(entity_rows(registry.people if english else [], True), PERSON_COLUMNS),
-        organizations=_frame(
-            entity_rows([o for o in registry.organizations if english or o.org_type], False),
-            ORG_COLUMNS,
-        ),
-        dates=_frame(date_rows, DATE_COLUMNS),
-        quotes=_frame(quote_rows, QUOTE_COLUMNS),
-        claims=_frame(claim_rows, CLAIM_COLUMNS),
+        tables={
+            "entities": Table(rows, ENTITY_COLUMNS),
+            "countries": Table(country_rows, COUNTRY_COLUMNS),
+            "people": Table(people, PERSON_COLUMNS),
+            "organizations": Table(orgs, ORG_COLUMNS),
+            "dates": Table(date_rows, DATE_COLUMNS),
+            "quotes": Table(quote_rows, QUOTE_COLUMNS),
+            "claims": Table(claim_rows, CLAIM_COLUMNS),
+        },
         english=english,
         notes=notes,
     )

@@ -20,7 +20,7 @@ from analysis.text.countries import CountryMention
 from analysis.text.dates import DateMention
 from analysis.text.numbers import Ranges, find_quantities
 from analysis.text.people import Registry
-from analysis.text.pipeline import doc_text, sentences
+from analysis.text.pipeline import doc_text, sentences, token_view
 from analysis.text.quotes import QuoteSpan
 
 __all__ = ["CONTEXT_SENTENCES", "find_claims", "sentence_kinds"]
@@ -57,6 +57,7 @@ _SUPER_RE = re.compile(
     re.I,
 )
 _COMPARE_RE = re.compile(r"\b(twice|half as|\d+ times|three times|four times)\b", re.I)
+_MOST_RE = re.compile(r"\b(the most|the least)\s+\w+", re.I)
 
 
 def sentence_kinds(
@@ -72,8 +73,11 @@ def sentence_kinds(
     ['ordinal', 'membership']
     """
     kinds: set[str] = set()
-    toks = [t for t in sent if t.idx not in dates]
-    lemmas = {t.lemma_.lower() for t in toks}
+    view = token_view(sent.doc)
+    idx, lower, lemma, tag, pos = view.idx, view.lower, view.lemma, view.tag, view.pos
+    every = range(sent.start, sent.end)
+    toks = [j for j in every if idx[j] not in dates]  # token indices outside dates
+    lemmas = {lemma[j] for j in toks}
     for q in quantities:
         if q.kind == "ordinal":
             kinds.add("first" if q.value == 1 else "ordinal")
@@ -81,34 +85,35 @@ def sentence_kinds(
             kinds.add("comparison")
         else:
             kinds.add("number")
-    if "first" in kinds and _NOT_FIRST.search(sent.text):
+    text = sent.text
+    if "first" in kinds and _NOT_FIRST.search(text):
         kinds.discard("first")
     hedges = Ranges([(q.start, q.end) for q in quantities if q.hedge])
-    for i, t in enumerate(toks):
-        if t.idx in hedges:  # "more than 20,000 km" hedges a number; it compares nothing
+    for i, j in enumerate(toks):
+        if idx[j] in hedges:  # "more than 20,000 km" hedges a number; it compares nothing
             continue
-        if t.tag_ in {"JJR", "RBR"} and any(x.lower_ == "than" for x in toks[i + 1 : i + 5]):
+        if tag[j] in {"JJR", "RBR"} and any(lower[x] == "than" for x in toks[i + 1 : i + 5]):
             kinds.add("comparison")
-        if t.tag_ in {"JJS", "RBS"} and t.lower_ not in {"most", "least"}:
+        if tag[j] in {"JJS", "RBS"} and lower[j] not in {"most", "least"}:
             kinds.add("superlative")
-    if _COMPARE_RE.search(sent.text):
+    if _COMPARE_RE.search(text):
         kinds.add("comparison")
     if "number" in kinds and lemmas & _CHANGE_LEMMAS:
         kinds.add("comparison")
-    if _SUPER_RE.search(sent.text) or re.search(r"\b(the most|the least)\s+\w+", sent.text, re.I):
+    if _SUPER_RE.search(text) or _MOST_RE.search(text):
         kinds.add("superlative")
     in_group = has_group or bool(lemmas & _MEMBER_CONTEXT)
     if in_group and lemmas & _MEMBER_LEMMAS:
         kinds.add("membership")
-    dated = any(t.idx in dates for t in sent)
+    dated = len(toks) < len(every)
     if in_group and lemmas & _GROWTH_LEMMAS and ("number" in kinds or dated):
         kinds.add("membership")
     if lemmas & _OFFICE_VERBS:
         kinds.add("office")
-    office_noun = any(t.lemma_.lower() in _OFFICE_NOUNS and t.pos_ == "NOUN" for t in toks)
+    office_noun = any(lemma[j] in _OFFICE_NOUNS and pos[j] == "NOUN" for j in toks)
     if office_noun and has_group and lemmas & _OFFICE_EVENTS:
         kinds.add("office")
-    border = any(t.lemma_.lower() in _BORDER_LEMMAS and t.pos_ in ("NOUN", "PROPN") for t in toks)
+    border = any(lemma[j] in _BORDER_LEMMAS and pos[j] in ("NOUN", "PROPN") for j in toks)
     if border and kinds & {"number", "comparison"}:
         kinds.add("border")
     return [k for k in KINDS if k in kinds]
@@ -147,6 +152,7 @@ def find_claims(
     date_ranges = Ranges([(d.start, d.end) for d in dates])
     quote_ranges = Ranges([(q.start, q.end) for q in quote_spans])
     starts = [s.start_char for s in sents]
+    pos = token_view(doc).pos
 
     def sentence_of(pos: int) -> int:
         from bisect import bisect_right
@@ -180,7 +186,7 @@ def find_claims(
     for i, sent in enumerate(sents):
         quantities = find_quantities(sent, date_ranges)
         kinds = sentence_kinds(sent, quantities, date_ranges, group_at[i])
-        if date_at[i] and any(t.pos_ == "VERB" for t in sent):
+        if date_at[i] and "VERB" in pos[sent.start : sent.end]:
             kinds = [k for k in KINDS if k in set(kinds) | {"dated_event"}]
         if not kinds:
             continue

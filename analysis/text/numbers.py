@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from spacy.tokens import Span
 
 from analysis.claims import Quantity
-from analysis.text.pipeline import doc_text
+from analysis.text.pipeline import TokenView, doc_text, token_view
 
 __all__ = ["Ranges", "find_quantities", "parse_number", "parse_ordinal"]
 
@@ -160,6 +160,24 @@ def parse_ordinal(word: str) -> int | None:
     return None
 
 
+#: Words that can start a quantity (see :func:`_maybe_quantity`).
+_QUANTITY_WORDS = frozenset(_TENS) | frozenset(_ORD_UNITS) | frozenset(_ORD_TENS) | {"twice"}
+_DIGIT_OR_DASH = re.compile(r"[\d\-–]")
+
+
+def _maybe_quantity(view: TokenView, i: int) -> bool:
+    """Whether token ``i`` can start a quantity in :func:`find_quantities`: a superset of
+    every test there (a number-like word, a digit or dash, a number or ordinal word,
+    a multiplying verb), checked on plain lists instead of a spaCy ``Token``."""
+    lower = view.lower[i]
+    return (
+        view.like_num[i]
+        or lower in _QUANTITY_WORDS
+        or view.lemma[i] in _MULTIPLY
+        or _DIGIT_OR_DASH.search(lower) is not None
+    )
+
+
 def _hedge_before(sent: Span, i: int) -> tuple[str | None, str, int]:
     """Hedge ending just before token index ``i`` (doc index): (text, comparator, start char)."""
     doc = sent.doc
@@ -169,7 +187,7 @@ def _hedge_before(sent: Span, i: int) -> tuple[str | None, str, int]:
         j = i - len(words)
         if j < lo:
             continue
-        if [t.lower_ for t in doc[j:i]] == words:
+        if token_view(doc).lower[j:i] == words:
             return doc[j:i].text, comp, doc[j].idx
     return None, "=", doc[i].idx
 
@@ -236,10 +254,14 @@ def find_quantities(sent: Span, skip: Ranges | None = None) -> list[Quantity]:
     """
     doc = sent.doc
     text = doc_text(doc)  # joined once per document, not per quantity
+    view = token_view(doc)
     skip = skip or Ranges([])
     out: list[Quantity] = []
     i = sent.start
     while i < sent.end:
+        if not _maybe_quantity(view, i):  # most tokens: no Token object needed
+            i += 1
+            continue
         t = doc[i]
         if t.idx in skip:
             i += 1

@@ -254,3 +254,55 @@ def doc_text(doc: Doc) -> str:
         cached = doc.text
         doc.user_data["analysis.text"] = cached
     return str(cached)
+
+
+@dataclass(frozen=True)
+class TokenView:
+    """Plain Python lists of the token attributes the extraction reads, one entry per token.
+
+    spaCy makes a new :class:`~spacy.tokens.Token` object on every ``doc[i]`` and every
+    ``for t in span``; the claim and number finders visit each token of each sentence
+    several times, so reading attributes from lists built once is several times faster.
+
+    Attributes
+    ----------
+    idx, text, lower, lemma, tag, pos, like_num
+        ``Token.idx``, ``.text``, ``.lower_``, ``.lemma_.lower()``, ``.tag_``, ``.pos_``
+        and ``.like_num`` of every token, by token index.
+    """
+
+    idx: list[int]
+    text: list[str]
+    lower: list[str]
+    lemma: list[str]
+    tag: list[str]
+    pos: list[str]
+    like_num: list[bool]
+
+
+def token_view(doc: Doc) -> TokenView:
+    """Return the :class:`TokenView` of ``doc``, built once and kept on the doc.
+
+    Examples
+    --------
+    >>> view = token_view(load_pipeline()("Finland joined NATO."))
+    >>> view.lower, view.pos[1], view.lemma[1]
+    (['finland', 'joined', 'nato', '.'], 'VERB', 'join')
+    >>> token_view(load_pipeline()("")).idx
+    []
+    """
+    cached = doc.user_data.get("analysis.tokens")
+    if cached is None:
+        rows = [(t.idx, t.text, t.lower_, t.lemma_, t.tag_, t.pos_, t.like_num) for t in doc]
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+        cached = TokenView(
+            idx=list(cols[0]),
+            text=list(cols[1]),
+            lower=list(cols[2]),
+            lemma=[lemma.lower() for lemma in cols[3]],
+            tag=list(cols[4]),
+            pos=list(cols[5]),
+            like_num=list(cols[6]),
+        )
+        doc.user_data["analysis.tokens"] = cached
+    return cached
