@@ -19,6 +19,9 @@ import pandas as pd
 
 __all__ = ["dumps", "jsonable", "records"]
 
+#: Field names of the dataclasses (without ``to_dict``) that :func:`jsonable` has met.
+_DATACLASS_FIELDS: dict[type, tuple[str, ...]] = {}
+
 
 def jsonable(value: Any) -> Any:
     """Convert a result into plain JSON values.
@@ -38,10 +41,13 @@ def jsonable(value: Any) -> Any:
     # fast paths for the plain values that make up almost every record
     if value is None or kind is str or kind is int or kind is bool:
         return value
-    if kind is list:
+    if kind is list or kind is tuple:
         return [jsonable(v) for v in value]
     if kind is dict:
         return {str(k): jsonable(v) for k, v in value.items()}
+    names = _DATACLASS_FIELDS.get(kind)
+    if names is not None:
+        return {n: jsonable(getattr(value, n)) for n in names}
     if isinstance(value, bool | str):
         return value
     if isinstance(value, enum.Enum):
@@ -59,7 +65,9 @@ def jsonable(value: Any) -> Any:
     if hasattr(value, "to_dict") and callable(value.to_dict):
         return jsonable(value.to_dict())
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        names = tuple(f.name for f in dataclasses.fields(value))
+        _DATACLASS_FIELDS[kind] = names  # found at once next time
+        return {n: jsonable(getattr(value, n)) for n in names}
     if hasattr(value, "tolist"):  # numpy scalars and arrays
         return jsonable(value.tolist())
     if value is pd.NaT:

@@ -1,77 +1,63 @@
 """Benchmark text extraction: words per second (1 and 2 processes) and the overhead
 of the extraction over spaCy's own parse of the same texts.
 
-Single-process figures are CPU seconds of this process (best of two runs), so other
-work on a shared machine does not distort the overhead; the 2-process figure is wall
-time.
+The corpus is :func:`bench_corpus.build_corpus`: articles re-combined from the
+paragraphs of the real committed texts (the seed and the development set).
 
-Run: ``.venv/bin/python benchmarks/bench_extract.py [N_ARTICLES]``
+Single-process figures are CPU seconds of this process, timed block by block
+(20 articles) in a rotating order: the plain model's parse, the news pipeline's parse,
+and :func:`analysis.text.analyze_many` with each result turned into its JSON record
+(``Analysis.to_dict``).  A machine that speeds up or slows down during the run (other
+jobs, clock changes) so weighs on every figure alike.  The 2-process figure is wall time.
+
+Run: ``.venv/bin/python benchmarks/bench_extract.py [N_ARTICLES]`` (default 200)
 """
 
 from __future__ import annotations
 
-import random
 import sys
 import time
+from typing import Any
 
-from analysis.articles import count_words, load_article
+from bench_corpus import build_corpus
+
 from analysis.text import analyze_many, load_pipeline
 from analysis.text.pipeline import base_pipeline
 
-EXTRA_PARAGRAPHS = [
-    '"We will not accept any expansion of the alliance," Kremlin spokesman Dmitry Peskov '
-    "told reporters in Moscow on Tuesday.",
-    "According to Japan's Defense Ministry, Chinese and Russian bombers flew over the Sea of "
-    "Japan last week, the first joint patrol since November.",
-    "Sweden applied to join NATO in May 2022 and became the 32nd member of the alliance on "
-    "March 7, 2024, more than doubling the alliance's Baltic coastline.",
-    "South Korean President Yoon Suk Yeol said that Seoul and Tokyo would deepen cooperation "
-    'with Washington, calling it "a new era" for the region.',
-    "Australia and New Zealand, both NATO partners, said they would attend the summit in "
-    "Vilnius, the Lithuanian capital, in July.",
-    "The 1,340-kilometre border between Finland and Russia is the longest of any EU member.",
-]
-
-
-def corpus(n: int, seed: int = 7) -> list[str]:
-    """Vary the seed article: shuffle its paragraphs and add written paragraphs."""
-    rng = random.Random(seed)
-    base = load_article("000_e7a9e3d448b427a1").text.split("\n\n")
-    texts = []
-    for _ in range(n):
-        paras = base[1:] + rng.sample(EXTRA_PARAGRAPHS, k=3)
-        rng.shuffle(paras)
-        texts.append(base[0] + "\n\n" + "\n\n".join(paras))
-    return texts
-
-
-def timed(fn, clock=time.process_time) -> float:  # type: ignore[no-untyped-def]
-    """Seconds ``fn`` takes: CPU time of this process by default (a shared machine's other
-    processes do not count), wall time for the 2-process run."""
-    t0 = clock()
-    fn()
-    return clock() - t0
+BLOCK = 20
 
 
 def main(n: int = 200) -> None:
-    texts = corpus(n)
-    words = sum(count_words(t) for t in texts)
+    articles = build_corpus(n)
+    texts = [a.text for a in articles]
+    words = sum(a.words for a in articles)
     nlp = load_pipeline()
     plain = base_pipeline()
     list(analyze_many(texts[:5]))  # warm up (gazetteer, matchers)
     list(plain.pipe(texts[:5]))
 
-    t_plain = min(timed(lambda: list(plain.pipe(texts, batch_size=16))) for _ in range(2))
-    t_news = min(timed(lambda: list(nlp.pipe(texts, batch_size=16))) for _ in range(2))
-    t_one = min(timed(lambda: list(analyze_many(texts, batch_size=16))) for _ in range(2))
-    t_two = timed(
-        lambda: list(analyze_many(texts, n_process=2, batch_size=16)), clock=time.perf_counter
-    )
+    steps: dict[str, Any] = {
+        "plain": lambda part: list(plain.pipe(part, batch_size=16)),
+        "news": lambda part: list(nlp.pipe(part, batch_size=16)),
+        "extract": lambda part: [a.to_dict() for a in analyze_many(part, batch_size=16)],
+    }
+    cpu = dict.fromkeys(steps, 0.0)
+    names = list(steps)
+    for b, lo in enumerate(range(0, n, BLOCK)):
+        part = texts[lo : lo + BLOCK]
+        for name in names[b % 3 :] + names[: b % 3]:
+            t0 = time.process_time()
+            steps[name](part)
+            cpu[name] += time.process_time() - t0
+    t0 = time.perf_counter()
+    list(analyze_many(texts, n_process=2, batch_size=16))
+    t_two = time.perf_counter() - t0
 
-    print(f"corpus: {n} articles, {words:,} words")
+    t_plain, t_news, t_one = cpu["plain"], cpu["news"], cpu["extract"]
+    print(f"corpus: {n} articles, {words:,} words (re-combined real paragraphs)")
     print(f"spaCy model parse (nlp.pipe, plain model):     {words / t_plain:9.0f} words/s")
     print(f"news pipeline parse (+ruler, paragraphs):      {words / t_news:9.0f} words/s")
-    print(f"analyze_many, 1 process:                       {words / t_one:9.0f} words/s")
+    print(f"analyze_many + to_dict, 1 process:             {words / t_one:9.0f} words/s")
     print(f"analyze_many, 2 processes (wall clock):        {words / t_two:9.0f} words/s")
     print(f"extraction overhead over the plain parse:      {100 * (t_one / t_plain - 1):8.1f} %")
     print(f"extraction overhead over the news parse:       {100 * (t_one / t_news - 1):8.1f} %")
