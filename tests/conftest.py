@@ -7,7 +7,9 @@ connection to another host raises instead of quietly reaching the network.
 """
 
 import os
+import sys
 
+import pytest
 from hypothesis import settings
 
 # Property-based tests draw the same examples on every run, so a build is reproducible;
@@ -15,3 +17,12 @@ from hypothesis import settings
 settings.register_profile("deterministic", derandomize=True, deadline=None)
 settings.register_profile("explore", deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    """Close every matplotlib figure a test opened (no 'more than 20 figures' warning)."""
+    yield
+    plt = sys.modules.get("matplotlib.pyplot")
+    if plt is not None:
+        plt.close("all")
