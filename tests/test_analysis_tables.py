@@ -12,8 +12,7 @@ from analysis.articles import load_article
 from analysis.claims import claims_from
 from analysis.errors import BadInputError
 from analysis.serialize import records
-from analysis.text import Analysis, analyze
-from analysis.text.analyze import Table
+from analysis.text import Analysis, Table, analyze
 
 DEVSET = Path(__file__).resolve().parents[1] / "benchmarks" / "devset" / "texts"
 

@@ -11,7 +11,14 @@ extraction to a pipeline of one's own, with ``Doc._.analysis`` and ``Doc._.quote
 
 from __future__ import annotations
 
-from analysis.text.analyze import Analysis, analyze, analyze_doc, analyze_many, looks_english
+from analysis.text.analyze import (
+    Analysis,
+    Table,
+    analyze,
+    analyze_doc,
+    analyze_many,
+    looks_english,
+)
 from analysis.text.component import NewsAnalysis
 from analysis.text.countries import find_countries, gazetteer, resolve_country
 from analysis.text.dates import find_dates
@@ -21,6 +28,7 @@ from analysis.text.quotes import find_quote_spans
 __all__ = [
     "Analysis",
     "NewsAnalysis",
+    "Table",
     "analyze",
     "analyze_doc",
     "analyze_many",
