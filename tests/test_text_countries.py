@@ -209,3 +209,36 @@ def test_dateline_is_flagged_and_not_counted() -> None:
     assert b.countries["iso3"].tolist() == ["KOR"]
     assert b.countries["mentions"].tolist() == [1]
     assert analyze("Talks\n\nSouth Korea said — again — no.").article["dateline"] is None
+
+
+def test_a_name_inside_a_longer_name_of_another_country_is_no_evidence() -> None:
+    # "Republic of Korea" (the South's formal name) sits inside the North's formal name:
+    # it does not make a lone "Korean" ambiguous between the two
+    text = (
+        "The Democratic People's Republic of Korea fired a missile. "
+        "Korean broadcasters showed the launch."
+    )
+    table = analyze(text).countries
+    assert table["iso3"].tolist() == ["PRK"]
+    assert table["candidates"].map(len).eq(0).all()
+    # the South named on its own still leaves the form undecided
+    both = analyze(text + " The Republic of Korea protested.").countries
+    assert both["iso3"].isna().any()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samples came down in Inner Mongolia, state media said.", []),
+        ("Protests spread in East Azerbaijan and West Azerbaijan.", []),
+        ("Fishing boats crowd the Gulf of Thailand and Lake Chad.", []),
+        ("Boats sailed up the Niger River and into the Congo Basin.", []),
+        ("Warships entered the Philippine Sea.", []),
+        ("Mongolia and China signed a deal in Inner Mongolia.", ["MNG", "CHN"]),
+        ("Niger said the Niger River was flooding.", ["NER"]),
+    ],
+)
+def test_sub_national_regions_and_features_named_after_countries(
+    text: str, expected: list[str]
+) -> None:
+    assert isos(text) == expected

@@ -239,6 +239,29 @@ def _is_place_not_government(doc: Doc, start: int, end: int) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE_WORDS
 
 
+#: Capitalised heads that make a country name part of a geographic feature's name
+#: ("Niger River", "Congo Basin", "Philippine Sea", "Jordan Valley").
+FEATURE_HEADS: frozenset[str] = frozenset(
+    {"River", "Delta", "Basin", "Valley", "Sea", "Strait", "Straits", "Gulf", "Bay",
+     "Lake", "Mountains", "Plateau", "Desert", "Trench", "Ridge", "Rift"}
+)  # fmt: skip
+
+
+def _is_feature_name(doc: Doc, start: int, end: int) -> bool:
+    """True when the match is the first part of a geographic feature's name.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> _is_feature_name(nlp("Boats sailed up the Niger River."), 4, 5)
+    True
+    >>> _is_feature_name(nlp("Niger River traders and Niger agreed."), 4, 5)
+    False
+    """
+    return end < len(doc) and doc[end].text in FEATURE_HEADS
+
+
 def _decide(candidates: tuple[str, ...], evidence: set[str]) -> str | None:
     """The one candidate the rest of the text names, else ``None`` (never a guess)."""
     named = [c for c in candidates if c in evidence]
@@ -274,12 +297,26 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         if match_id == region_id:
             for i in range(start, end):
                 in_region[i] = True
+    # the longest country form over each token: a form inside a longer form of
+    # another country is part of that name ("Republic of Korea" inside "Democratic
+    # People's Republic of Korea"), not evidence for its own country
+    longest = [0] * (len(doc) + 1)
+    longest_codes: list[tuple[str, ...]] = [()] * (len(doc) + 1)
+    for match_id, start, end in raw:
+        info = keys.get(match_id)
+        if info is None or info[1] == "cue" or not _case_ok(doc[start:end].text, info[2]):
+            continue
+        for i in range(start, end):
+            if end - start > longest[i]:
+                longest[i], longest_codes[i] = end - start, info[0]
     # what the text names unambiguously anywhere (even as a place or inside a
-    # longer match) decides its ambiguous forms
+    # longer match of the same country) decides its ambiguous forms
     evidence: set[str] = set()
     for match_id, start, end in raw:
         info = keys.get(match_id)
         if info is None or len(info[0]) != 1 or any(in_region[start:end]):
+            continue
+        if longest[start] > end - start and info[0][0] not in longest_codes[start]:
             continue
         if _case_ok(doc[start:end].text, info[2]):
             evidence.add(info[0][0])
@@ -314,6 +351,8 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         if names_only and (kind != "name" or len(form) < 5):
             continue
         if kind in {"capital", "seat"} and _is_place_not_government(doc, start, end):
+            continue
+        if _is_feature_name(doc, start, end):
             continue
         for i in range(start, end):
             taken[i] = True
