@@ -563,6 +563,131 @@ def _final_frame(sent: Span, text: str, index: _SpanIndex) -> tuple[Token, Token
     return doc[first - 1], subj, cue
 
 
+_NOT_NESTED_SUBJECTS = frozenset(
+    {"i", "we", "he", "she", "they", "it", "you", "this", "that", "who", "which", "there"}
+)
+
+
+def _nested_report(
+    cue: Token, start: Token, sent: Span, subj: Token | None, registry: Registry
+) -> bool:
+    """Whether the statement after ``cue`` is someone else's reported speech.
+
+    ``Smith said Jones had told him that …``, ``Smith said that, according to Jones,
+    …``: the reported clause is headed by a speech verb (or an "according to" frame)
+    whose own speaker is named and differs from the outer speaker, so the inner
+    statement belongs to that speaker.  A pronoun or first-person subject ("Smith
+    said he had told them …", "I think that …") is the outer speaker and keeps the
+    outer frame.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> from analysis.text.people import build_registry
+    >>> doc = load_pipeline()("Tom Smith said Peter Jones had told him that the team would win.")
+    >>> reg = build_registry(doc)
+    >>> _nested_report(doc[2], doc[3], doc[:], doc[1], reg)
+    True
+    >>> doc = load_pipeline()("Tom Smith said he had told them that the team would win.")
+    >>> _nested_report(doc[2], doc[3], doc[:], doc[1], build_registry(doc))
+    False
+    """
+    doc = cue.doc
+    first = start
+    while first.i < sent.end - 1 and (first.is_punct or first.is_space):
+        first = doc[first.i + 1]
+    if first.lower_ == "according" and first.i + 1 < sent.end and doc[first.i + 1].lower_ == "to":
+        return True
+    outer = registry.at(subj.idx, subj.idx + len(subj.text)) if subj is not None else None
+    for t in doc[start.i : min(sent.end, start.i + 12)]:
+        if not (_is_cue(t) and t.pos_ == "VERB" and cue_verbs().get(t.lemma_.lower()) == "speech"):
+            continue
+        # the inner verb heads the reported clause (its head is the outer cue)
+        if t.head.i != cue.i:
+            return False
+        inner = _subject(t)
+        if inner is None or not start.i <= inner.i < t.i or inner.lower_ in _NOT_NESTED_SUBJECTS:
+            return False
+        ent = registry.at(inner.idx, inner.idx + len(inner.text))
+        if ent is None and inner.lower_ not in role_nouns() and inner.pos_ != "PROPN":
+            return False
+        return ent is None or ent is not outer
+    return False
+
+
+def _adjunct_tail(doc: Doc, q: QuoteSpan, end: int) -> bool:
+    """Whether the words after a closed quote up to ``end`` only frame it ("… on Monday").
+
+    A statement that opens with a quotation and goes on with a finite verb is mixed
+    (``"the plan" would fail``); one that goes on with an adjunct is the quotation.
+    """
+    if q.close is None or q.close + 1 >= end:
+        return q.close is not None
+    tail = doc.char_span(q.close + 1, end, alignment_mode="expand")
+    if tail is None:
+        return False
+    return not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} or t.is_quote for t in tail)
+
+
+def _inner_quotes(doc: Doc, outer: Quote, registry: Registry) -> list[Quote]:
+    """Quotations inside a quotation that the outer speaker attributes to someone named.
+
+    ``"Jones told me 'we will win' and I believed him," Smith said``: the inner words
+    are Jones's.  The inner attribution is a speech verb just before the inner marks
+    (or just after them) inside the outer quotation, with a named subject; a first
+    person or a pronoun ("I said 'no'") is the outer speaker, and no second quote is
+    made.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> from analysis.text.people import build_registry
+    >>> text = "“Peter Jones told me ‘we will win the cup’ and I agreed,” Tom Smith said."
+    >>> doc = load_pipeline()(text)
+    >>> reg = build_registry(doc)
+    >>> found = [q for q in extract_quotes(doc, reg) if q.speaker == "Tom Smith"]
+    >>> [(q.text, q.speaker) for q in _inner_quotes(doc, found[0], reg)]
+    [('we will win the cup', 'Peter Jones')]
+    """
+    text = doc_text(doc)
+    content = text[outer.start : outer.end]
+    if "'" not in content and not any(m in content for m in OPEN_SINGLE):
+        return []
+    out: list[Quote] = []
+    for q in _single_quote_spans(content, []):
+        qs, qe = outer.start + q.start, outer.start + q.end
+        while qe > qs and text[qe - 1] in ",;:.":
+            qe -= 1
+        before = doc.char_span(outer.start, outer.start + q.open, alignment_mode="contract")
+        after = doc.char_span(outer.start + q.end + 1, outer.end, alignment_mode="contract")
+        verbs = [
+            t for t in (before or [])[-6:]
+            if t.pos_ == "VERB" and (_is_cue(t) or t.lemma_.lower() in NAMING_LEMMAS)
+        ]  # fmt: skip
+        if not verbs and after is not None:
+            first_verb = next((t for t in after[:4] if t.pos_ == "VERB"), None)
+            verbs = [first_verb] if first_verb is not None and _is_cue(first_verb) else []
+        if not verbs:
+            continue
+        cue = verbs[-1]
+        subj = _subject(cue)
+        if (
+            subj is None
+            or not outer.start <= subj.idx < outer.end
+            or subj.lower_ in _NOT_NESTED_SUBJECTS
+        ):
+            continue
+        ent = registry.at(subj.idx, subj.idx + len(subj.text))
+        if ent is None or ent is outer.entity:
+            continue
+        written = _np_span(subj).text.strip()
+        out.append(
+            Quote(text[qs:qe], "direct", ent.name, _cue_text(cue), qs, qe, written, "explicit",
+                  subj.idx, subj.idx + len(subj.text), cue.idx, _cue_end(cue), ent)
+        )  # fmt: skip
+    return out
+
+
 def _agent(v: Token) -> Token | None:
     """The agent of a passive cue ("was announced by X" → X)."""
     for child in v.children:
@@ -665,13 +790,16 @@ def extract_quotes(
         cs, ce = _content_bounds(text, cs, ce, index)
         if ce <= cs or not re.search(r"\w", text[cs:ce]):
             return
+        opened = index.at(cs)
+        if opened is not None and opened.start == cs and opened.open < cs:
+            cs = opened.open  # the statement opens with a quotation: include its mark
         inside = [k for k in index.opening_in(cs, ce) if (spans[k].close or spans[k].end) <= ce]
         kind = "indirect"
         if inside:
             kind = "mixed"
             if len(inside) == 1:
                 q = spans[inside[0]]
-                if q.start - cs <= 2 and ce - q.end <= 2:
+                if q.start - cs <= 2 and (ce - q.end <= 2 or _adjunct_tail(doc, q, ce)):
                     kind = "direct"
                     cs, ce = q.start, q.end
                     while ce > cs and text[ce - 1] in ",;:":
@@ -679,7 +807,13 @@ def extract_quotes(
         else:
             # 'told reporters: "These are fantasies."' - the content is one quotation
             whole = index.at(cs + 1) or index.at(cs)
-            if whole is not None and whole.start >= cs - 2 and ce <= whole.end + 2:
+            if (
+                whole is not None
+                and whole.start >= cs - 2
+                and (ce <= whole.end + 2 or _adjunct_tail(doc, whole, ce))
+            ):
+                if ce > whole.end + 2:  # '"…" before leaving': the quotation alone
+                    ce = whole.end
                 kind = "direct"
                 inside = [spans.index(whole)]
         used.update(inside)
@@ -724,7 +858,10 @@ def extract_quotes(
                 phrase_end = obj.right_edge.idx + len(obj.right_edge.text)
                 before = text[sent.start_char : tok.idx]
                 cue_span = (tok.idx, to.idx + len(to.text))
-                if not before.strip(" \n\"“'‘(—–-"):
+                lead = next((t for t in reversed(doc[sent.start : tok.i]) if not t.is_punct), None)
+                # "X said that, according to Y, …": the statement after the phrase is Y's
+                nested = lead is not None and (lead.lower_ == "that" or _is_cue(lead))
+                if not before.strip(" \n\"“'‘(—–-") or nested:
                     add_reported(phrase_end, send, obj, "according to", cue_span, "according_to")
                 else:
                     add_reported(sent.start_char, tok.idx, obj, "according to", cue_span,
@@ -801,6 +938,8 @@ def extract_quotes(
                 elif start_tok is None or start_tok.i > tok.i + 3:
                     continue  # "announcing the results": an object, not a statement
             if start_tok is not None and start_tok.i < sent.end:
+                if _nested_report(tok, start_tok, sent, subj, registry):
+                    continue  # "X said Y had told him …": Y's statement, found at its own cue
                 q = index.at(start_tok.idx + 1) or index.at(start_tok.idx)
                 end = send
                 # "told reporters …, adding …": the participle starts a statement of its own
@@ -962,6 +1101,11 @@ def extract_quotes(
                   name_s, name_e, name_e, name_e + 1, ent)
         )  # fmt: skip
         claimed.add(cs, ce)
+
+    # 4. a quotation inside a quotation: "Jones told me 'we will win'," Smith said ----
+    for outer in [r for r in results if r.kind in {"direct", "mixed"}]:
+        for inner_quote in _inner_quotes(doc, outer, registry):
+            record(inner_quote)
 
     results.sort(key=lambda r: r.start)
     for quote in pending_fallback:
