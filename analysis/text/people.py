@@ -25,7 +25,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index, regions
-from analysis.text.lexicon import role_nouns
+from analysis.text.lexicon import cue_verbs, role_nouns
 from analysis.text.pipeline import organizations, sentences
 
 #: Words that make up titles in front of names (lower case).
@@ -419,7 +419,21 @@ def _person_spans(doc: Doc) -> list[Span]:
             end += 1
         spans.append(doc[ent.start : end] if end > ent.end else ent)
     covered = {t.i for span in spans for t in span}
+    cues = cue_verbs()
+    speaking: list[Token] = []  # lone capitalised names that say something ("Conroy said")
+    first_seen: dict[str, int] = {}  # where each capitalised proper noun is first written
     for tok in doc:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+            first_seen.setdefault(tok.text, tok.i)
+            if (
+                tok.dep_ == "nsubj"
+                and cues.get(tok.head.lemma_.lower()) == "speech"
+                and tok.left_edge.i == tok.i
+                and ent_label.get(tok.i) in {None, "ORG"}
+                and not doc[tok.i].ent_id_
+                and tok.i not in covered
+            ):
+                speaking.append(tok)
         if tok.text not in PERSON_TITLES or tok.i + 1 >= len(doc):
             continue
         j = tok.i + 1
@@ -432,6 +446,21 @@ def _person_spans(doc: Doc) -> list[Span]:
             continue
         spans.append(doc[tok.i + 1 : j])
         covered.update(range(tok.i + 1, j))
+    # "Minister for International Development and the Pacific Pat Conroy … Conroy
+    # said": a lone name that speaks, first written after a first name, is a person
+    # even where the model took the pair for (part of) an organisation or missed it
+    for tok in speaking:
+        k = first_seen.get(tok.text, tok.i)
+        if k < 1 or k >= tok.i or k in covered or tok.i in covered:
+            continue
+        given = doc[k - 1]
+        if not (name_word(k - 1, _TITLED_LABELS) and name_word(k, _TITLED_LABELS)):
+            continue
+        if given.lower_ in TITLE_WORDS or given.ent_id_ or doc[k].ent_id_:
+            continue
+        spans.append(doc[k - 1 : k + 1])
+        spans.append(doc[tok.i : tok.i + 1])
+        covered.update({k - 1, k, tok.i})
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -509,9 +538,12 @@ def build_registry(
 
     # ---- organisations --------------------------------------------------------
     orgs: dict[str, Entity] = {}
+    person_tokens = {t.i for span, _, _, _ in raw for t in span}
     for ent in doc.ents:
         if ent.label_ != "ORG":
             continue
+        if not ent.ent_id_ and any(t.i in person_tokens for t in ent):
+            continue  # the model's "organisation" holds a person's name (already counted)
         plain = _POSSESSIVE.sub("", ent.text).strip()
         owner = last_for_part.get(plain)
         if not ent.ent_id_ and owner is not None:  # a surname mis-tagged as ORG

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -344,6 +345,92 @@ def _joint(tok: Token, registry: Registry) -> tuple[Entity, ...]:
         if ent is not None and ent not in out:
             out.append(ent)
     return tuple(out) if len(out) > 1 else ()
+
+
+def _continues(last: Quote, tok: Token, registry: Registry, gender: str | None) -> bool:
+    """Whether "he"/"she" at ``tok`` most likely goes on with the speaker of ``last``.
+
+    The previous quote ends at most one sentence before the pronoun, no person is
+    named between its attribution and the pronoun, and its speaker fits the pronoun
+    (a person of that gender or of unknown gender, or an organisation speaking through
+    an unnamed spokesperson).
+    """
+    if not last.speaker or last.start >= tok.idx:
+        return False
+    ent = last.entity
+    if ent is not None and ent.kind == "person" and ent.gender not in {None, gender}:
+        return False
+    if (
+        ent is not None
+        and ent.kind == "org"
+        and ent.org_type  # a known organisation, not a name the model took for one
+        and last.attribution not in {"role_noun", "pronoun"}
+    ):
+        return False
+    if ent is None and last.attribution == "description":
+        # "Lind said" (a name the model did not tag) goes on; "officials said" does not
+        words = (last.speaker_text or "").split()
+        if (
+            len(words) != 1
+            or not words[0][:1].isupper()
+            or words[0].lower() in role_nouns()
+            or words[0].lower() in form_index()
+        ):
+            return False
+    after = max(last.end, last.speaker_end or 0)
+    if after > tok.idx:
+        after = last.end
+    between = doc_text(tok.doc)[after : tok.idx]
+    if len(_SENTENCE_BREAK.findall(between)) > 1:
+        return False
+    person = registry.last_before(tok.idx, "person")
+    if person is None or person is ent:
+        return True
+    latest = max((s for s, e, w in person.mentions if e <= tok.idx and w.lower() not in PRONOUNS),
+                 default=-1)  # fmt: skip
+    return latest < after
+
+
+_LEAD_CONJUNCTION = re.compile(r"(?:But|And|Yet)\s+(?=\S)")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
+
+
+def _country_of(words: Sequence[str]) -> str:
+    """The one country code named by some of ``words`` (lower case), else ``""``.
+
+    Examples
+    --------
+    >>> _country_of(["u.s."]), _country_of(["state", "department"]), _country_of(["top"])
+    ('USA', 'USA', '')
+    """
+    forms = form_index()
+    codes = {forms[w][0] for w in words if w in forms and forms[w][0]}
+    codes |= {
+        forms[f"{a} {b}"][0]
+        for a, b in zip(words, words[1:], strict=False)
+        if f"{a} {b}" in forms and forms[f"{a} {b}"][0]
+    }
+    return next(iter(codes)) if len(codes) == 1 else ""
+
+
+def _same_role(low: str, earlier: Sequence[Quote], country: str = "") -> Quote | None:
+    """The latest of ``earlier`` whose speaker was described by the role noun ``low``.
+
+    "… a State Department spokesperson said. … said the U.S. spokesperson": the
+    definite description goes back to the speaker last described with that noun
+    (the last 30 quotes are looked at); with ``country``, only to one whose speaker
+    or description names that country.
+    """
+    for quote in reversed(earlier[-30:]):
+        written = (quote.speaker_text or "").lower().split()
+        if not written or written[-1] != low or written[0] in {"the", "this"}:
+            continue
+        if country:
+            named = [*written[:-1], *(quote.speaker or "").lower().split()]
+            if _country_of(named) != country:
+                continue
+        return quote
+    return None
 
 
 def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speaker:
@@ -790,6 +877,9 @@ def extract_quotes(
         cs, ce = _content_bounds(text, cs, ce, index)
         if ce <= cs or not re.search(r"\w", text[cs:ce]):
             return
+        lead = _LEAD_CONJUNCTION.match(text, cs, ce)
+        if lead is not None and index.at(cs) is None:
+            cs = lead.end()  # "But North Korea has shown …": the statement, not the link
         opened = index.at(cs)
         if opened is not None and opened.start == cs and opened.open < cs:
             cs = opened.open  # the statement opens with a quotation: include its mark
@@ -1108,6 +1198,38 @@ def extract_quotes(
             record(inner_quote)
 
     results.sort(key=lambda r: r.start)
+    # '"…," Conroy said. …, he added.': a pronoun right after a quote goes on with its
+    # speaker (decided once every quote is known: direct quotes are found after the
+    # reported speech around them)
+    previous: Quote | None = None
+    roles = role_nouns()
+    for n, quote in enumerate(results):
+        # "… said the U.S. spokesperson": the speaker last described as "a … spokesperson"
+        words = (quote.speaker_text or "").lower().split()
+        role = roles.get(words[-1]) if len(words) >= 2 and words[0] in {"the", "this"} else None
+        if quote.attribution == "role_noun" and role is not None and role[0] == "person":
+            # "the U.S. spokesperson": only a speaker of that country, unless generic
+            country = _country_of(words[1:-1])
+            same = _same_role(words[-1], results[:n], country)
+            if same is not None and (role[1] or country):
+                quote.speaker, quote.entity, quote.joint = same.speaker, same.entity, same.joint
+        if (
+            previous is not None
+            and quote.attribution == "pronoun"
+            and quote.speaker_start is not None
+            and (quote.speaker_text or "").lower() in {"he", "she"}
+            and quote.speaker != previous.speaker
+        ):
+            pron = doc.char_span(quote.speaker_start, quote.speaker_end or quote.speaker_start + 2)
+            gender = pronoun_gender(quote.speaker_text or "")
+            if pron is not None and _continues(previous, pron[0], registry, gender):
+                quote.speaker, quote.entity, quote.joint = (
+                    previous.speaker,
+                    previous.entity,
+                    previous.joint,
+                )
+        if quote.speaker:
+            previous = quote
     for quote in pending_fallback:
         earlier = last_quote(quote.start)
         if earlier is not None:
