@@ -775,6 +775,50 @@ def _inner_quotes(doc: Doc, outer: Quote, registry: Registry) -> list[Quote]:
     return out
 
 
+def _comma_participle(v: Token) -> bool:
+    """Whether ``v`` is a speech participle set off by a comma (", adding …").
+
+    Its subject is not inside the clause it follows: it goes back to the speaker.
+    """
+    doc = v.doc
+    if v.i == 0 or doc[v.i - 1].text != ",":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in v.children):
+        return False
+    return v.dep_ in {"advcl", "xcomp", "conj", "dep", "acl", "csubj"}
+
+
+def _trailing_appos(cue: Token, sent: Span) -> Token | None:
+    """The speaker of a sentence-final cue that the parser attached as an apposition.
+
+    "…, the China National Space Administration announced." / "…, Melanie Verwoerd,
+    a former member of parliament, told VOA.": a noun in apposition, set off by a
+    comma, whose phrase ends right before the cue, which ends the sentence.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("There are several main options, Melanie Verwoerd, a former "
+    ...                       "member of parliament who is now a political analyst, told VOA.")
+    >>> _trailing_appos(doc[-3], doc[:]).text
+    'Verwoerd'
+    """
+    doc = cue.doc
+    rest = [t for t in doc[cue.i + 1 : sent.end] if not t.is_punct and not t.is_space]
+    if len(rest) > 2:
+        return None
+    for t in doc[sent.start : cue.i]:
+        if t.dep_ != "appos" or t.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        end = t.right_edge.i
+        if end != cue.i - 1 and not (end == cue.i - 2 and doc[cue.i - 1].text == ","):
+            continue
+        first = t.left_edge.i
+        if first - 1 > sent.start + 2 and doc[first - 1].text == ",":
+            return t
+    return None
+
+
 def _agent(v: Token) -> Token | None:
     """The agent of a passive cue ("was announced by X" → X)."""
     for child in v.children:
@@ -963,6 +1007,13 @@ def extract_quotes(
             cue_span = (tok.idx, _cue_end(tok))
             subj = _subject(tok)
             if subj is None:
+                # "…, the China National Space Administration announced.": the parser
+                # hung the speaker on the statement as an apposition
+                speaker_np = _trailing_appos(tok, sent)
+                if speaker_np is not None:
+                    before_np = doc[speaker_np.left_edge.i - 1]
+                    add_reported(sent.start_char, before_np.idx, speaker_np, cue, cue_span)
+                    continue
                 # passive: "This was announced by X", "… was first reported by X"
                 agent = _agent(tok)
                 patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
@@ -1035,7 +1086,8 @@ def extract_quotes(
                 # "told reporters …, adding …": the participle starts a statement of its own
                 later = next(
                     (t for t in doc[start_tok.i + 1 : sent.end]
-                     if t.tag_ == "VBG" and t.head.i == tok.i and _is_cue(t)),
+                     if t.tag_ == "VBG" and _is_cue(t)
+                     and (t.head.i == tok.i or _comma_participle(t))),
                     None,
                 )  # fmt: skip
                 if later is not None:
