@@ -51,3 +51,51 @@ def test_a_speech_participle_after_a_comma_starts_a_statement_of_its_own() -> No
     assert found[0][2].endswith("amid a maritime row")
     assert found[1][2] == "two other vessels were in rotational deployment in the area"
     assert found[0][1] == found[1][1]
+
+
+def test_said_with_a_broken_parse_still_reports_the_clause() -> None:
+    text = (
+        "Finland said its attempt to launch a new weather satellite ended in failure on "
+        "Monday when a newly built engine exploded in flight."
+    )
+    found = quotes(text)
+    assert len(found) == 1 and found[0][1] == "Finland"
+    assert found[0][2].startswith("its attempt to launch a new weather satellite ended")
+
+
+def test_said_with_a_real_object_is_not_a_statement() -> None:
+    assert quotes("The mayor said a prayer for the victims and left.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "The storm came hours after Oslo issued a warning that it would close the port "
+            "by June 4.",
+            "Oslo",
+            "it would close the port by June 4",
+        ),
+        (
+            "Maria Olsen gave an assurance that the school would reopen in May.",
+            "Maria Olsen",
+            "the school would reopen in May",
+        ),
+    ],
+)
+def test_a_statement_noun_with_a_that_clause(text: str, speaker: str, content: str) -> None:
+    assert [(s, c) for _, s, c in quotes(text)] == [(speaker, content)]
+
+
+def test_rejecting_a_claim_is_not_making_it() -> None:
+    assert quotes("Maria Olsen rejected the statement that the school would close.") == []
+
+
+def test_its_spokesperson_with_no_organisation_named_is_the_sentence_subject() -> None:
+    text = (
+        "The city water board will raise prices next year to pay for new pipes, its "
+        "spokesperson said on Monday."
+    )
+    ((_, speaker, content),) = quotes(text)
+    assert speaker == "city water board"
+    assert content.startswith("The city water board will raise prices")

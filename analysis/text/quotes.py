@@ -503,6 +503,11 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
         org = registry.last_before(tok.idx, "org")
         if org is not None:
             return made(org.name, "role_noun", org)
+        # "The Philippine coast guard is committed to …, its spokesperson said": with no
+        # organisation named, "its" is the subject the statement opens with
+        owner = _owner_subject(tok)
+        if owner is not None:
+            return Speaker(owner, written, "role_noun", s0, e0, None, ())
     forms = form_index()
     for t in span:
         hit = forms.get(t.lower_)
@@ -549,6 +554,32 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
     if len(span) > 1 and span[0].lower_ in {"a", "an", "the"}:
         text = span[1:].text
     return Speaker(text, written, "description", s0, e0, None, ())
+
+
+def _owner_subject(tok: Token) -> str | None:
+    """The noun phrase "its"/"their" in front of ``tok`` stands for, within its sentence.
+
+    The first subject of the sentence that is a common or proper noun (not a pronoun),
+    without its article: "The Philippine coast guard is committed …, its spokesperson
+    said" → "Philippine coast guard".
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The city water board will raise prices, its spokesperson said.")
+    >>> _owner_subject(doc[-3])
+    'city water board'
+    """
+    sent = tok.sent
+    for t in sent:
+        if t.i >= tok.i:
+            break
+        if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ in {"NOUN", "PROPN"}:
+            words = [w for w in t.subtree if w.i <= t.i and w.dep_ not in {"det", "poss"}]
+            words = [w for w in words if not w.is_punct]
+            if words and words[0].i >= t.left_edge.i:
+                return " ".join(w.text for w in words)
+    return None
 
 
 def _subject(v: Token) -> Token | None:
@@ -773,6 +804,72 @@ def _inner_quotes(doc: Doc, outer: Quote, registry: Registry) -> list[Quote]:
                   subj.idx, subj.idx + len(subj.text), cue.idx, _cue_end(cue), ent)
         )  # fmt: skip
     return out
+
+
+#: Nouns that name a statement ("issued a warning that …") and the verbs that deliver one.
+SPEECH_NOUNS: frozenset[str] = frozenset(
+    {"warning", "statement", "announcement", "pledge", "promise", "assurance", "vow"}
+)
+DELIVERY_LEMMAS: frozenset[str] = frozenset(
+    {"issue", "make", "release", "publish", "give", "send", "post", "deliver", "repeat",
+     "renew", "reiterate"}
+)  # fmt: skip
+
+
+def _nominal_frame(noun: Token) -> tuple[Token, Token, Token] | None:
+    """``(speaker, first, last)`` of "X issued a warning that …", else ``None``.
+
+    The noun is the object of a delivering verb ("issued", "made") whose subject is
+    the speaker, and has a "that" clause of its own; the statement is that clause.
+    "Rejected the claim that …" is not a statement of its subject and is left alone.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Pyongyang issued a warning that it would launch a satellite.")
+    >>> speaker, first, last = _nominal_frame(doc[3])
+    >>> speaker.text, doc[first.i : last.i + 1].text
+    ('Pyongyang', 'it would launch a satellite')
+    """
+    verb = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ != "dobj" or verb.lemma_.lower() not in DELIVERY_LEMMAS:
+        return None
+    subj = _subject(verb)
+    if subj is None or subj.lower_ in {"who", "which", "that"}:
+        return None
+    for clause in noun.children:
+        if clause.dep_ not in {"acl", "ccomp", "relcl"} or clause.i < noun.i:
+            continue
+        mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+        if mark is None or mark.i != noun.i + 1 or mark.i + 1 > clause.right_edge.i:
+            continue
+        return subj, noun.doc[mark.i + 1], clause.right_edge
+    return None
+
+
+def _said_clause(cue: Token, obj: Token, sent: Span) -> bool:
+    """Whether "say" + object is a statement the parser broke ("said its attempt … ended").
+
+    "Say" takes a clause, not a thing: when its object is followed in the sentence by a
+    finite verb that hangs inside the object's phrase, the object was the clause's
+    subject.  Other cue verbs take real objects ("announced the results") and are left
+    alone.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("North Korea said its attempt to launch a new military "
+    ...                       "reconnaissance satellite ended in failure Monday.")
+    >>> cue = doc[2]; obj = [c for c in cue.children if c.dep_ == "dobj"][0]
+    >>> _said_clause(cue, obj, doc[:])
+    True
+    """
+    if cue.lemma_.lower() != "say" or obj.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    finite = [t for t in obj.subtree if t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.i > obj.i]
+    return bool(finite) and not any(
+        t.lower_ in {"that", "which", "who"} for t in cue.doc[obj.i : finite[0].i]
+    )
 
 
 def _comma_participle(v: Token) -> bool:
@@ -1001,6 +1098,13 @@ def extract_quotes(
                     add_reported(sent.start_char, tok.idx, obj, "according to", cue_span,
                                  "according_to")  # fmt: skip
                 continue
+            nominal = _nominal_frame(tok) if tok.lower_ in SPEECH_NOUNS else None
+            if nominal is not None:
+                # "Pyongyang issued a warning that it would …": the clause is the statement
+                n_subj, n_first, n_last = nominal
+                add_reported(n_first.idx, n_last.idx + len(n_last.text), n_subj, tok.lower_,
+                             (tok.idx, tok.idx + len(tok.text)))  # fmt: skip
+                continue
             if not _is_cue(tok):
                 continue
             cue = _cue_text(tok)
@@ -1062,6 +1166,8 @@ def extract_quotes(
                     start_tok = fwd[0].left_edge
                     if start_tok.i <= tok.i:  # "a shift that analysts say is …": after the cue
                         start_tok = doc[tok.i + 1]
+                if start_tok is None and objs and _said_clause(tok, objs[0], sent):
+                    start_tok = objs[0].left_edge  # "said its attempt … ended in failure"
             if (
                 tok.tag_ == "VBG"
                 and not marked
