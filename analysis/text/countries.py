@@ -262,6 +262,43 @@ def _is_feature_name(doc: Doc, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].text in FEATURE_HEADS
 
 
+def _evidence(
+    doc: Doc,
+    raw: list[tuple[int, int, int]],
+    keys: Mapping[int, tuple[tuple[str, ...], str, str]],
+    in_region: list[bool],
+) -> set[str]:
+    """Codes the text names unambiguously, as evidence for its ambiguous forms.
+
+    A form inside a longer form of another country is part of that name ("Republic
+    of Korea" inside "Democratic People's Republic of Korea"), not evidence for its
+    own country.
+    """
+    longest = [0] * (len(doc) + 1)
+    longest_codes: list[tuple[str, ...]] = [()] * (len(doc) + 1)
+    cased: dict[tuple[int, int, int], bool] = {}
+    for match_id, start, end in raw:
+        info = keys.get(match_id)
+        if info is None:
+            continue
+        cased[(match_id, start, end)] = ok = _case_ok(doc[start:end].text, info[2])
+        if not ok or info[1] == "cue":
+            continue
+        for i in range(start, end):
+            if end - start > longest[i]:
+                longest[i], longest_codes[i] = end - start, info[0]
+    evidence: set[str] = set()
+    for match_id, start, end in raw:
+        info = keys.get(match_id)
+        if info is None or len(info[0]) != 1 or any(in_region[start:end]):
+            continue
+        if longest[start] > end - start and info[0][0] not in longest_codes[start]:
+            continue
+        if cased.get((match_id, start, end), False):
+            evidence.add(info[0][0])
+    return evidence
+
+
 def _decide(candidates: tuple[str, ...], evidence: set[str]) -> str | None:
     """The one candidate the rest of the text names, else ``None`` (never a guess)."""
     named = [c for c in candidates if c in evidence]
@@ -297,29 +334,11 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         if match_id == region_id:
             for i in range(start, end):
                 in_region[i] = True
-    # the longest country form over each token: a form inside a longer form of
-    # another country is part of that name ("Republic of Korea" inside "Democratic
-    # People's Republic of Korea"), not evidence for its own country
-    longest = [0] * (len(doc) + 1)
-    longest_codes: list[tuple[str, ...]] = [()] * (len(doc) + 1)
-    for match_id, start, end in raw:
-        info = keys.get(match_id)
-        if info is None or info[1] == "cue" or not _case_ok(doc[start:end].text, info[2]):
-            continue
-        for i in range(start, end):
-            if end - start > longest[i]:
-                longest[i], longest_codes[i] = end - start, info[0]
     # what the text names unambiguously anywhere (even as a place or inside a
-    # longer match of the same country) decides its ambiguous forms
-    evidence: set[str] = set()
-    for match_id, start, end in raw:
-        info = keys.get(match_id)
-        if info is None or len(info[0]) != 1 or any(in_region[start:end]):
-            continue
-        if longest[start] > end - start and info[0][0] not in longest_codes[start]:
-            continue
-        if _case_ok(doc[start:end].text, info[2]):
-            evidence.add(info[0][0])
+    # longer match of the same country) decides its ambiguous forms; only worked out
+    # when some form is ambiguous
+    ambiguous = any(len(keys[m][0]) > 1 for m, _, _ in raw if m in keys)
+    evidence = _evidence(doc, raw, keys, in_region) if ambiguous else set()
     # longest match wins; regions block the countries they contain
     raw_sorted = sorted(raw, key=lambda m: (-(m[2] - m[1]), m[1]))
     taken = [False] * (len(doc) + 1)

@@ -22,6 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import DEP, ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index, regions
@@ -419,21 +422,7 @@ def _person_spans(doc: Doc) -> list[Span]:
             end += 1
         spans.append(doc[ent.start : end] if end > ent.end else ent)
     covered = {t.i for span in spans for t in span}
-    cues = cue_verbs()
-    speaking: list[Token] = []  # lone capitalised names that say something ("Conroy said")
-    first_seen: dict[str, int] = {}  # where each capitalised proper noun is first written
     for tok in doc:
-        if tok.pos_ == "PROPN" and tok.text[:1].isupper():
-            first_seen.setdefault(tok.text, tok.i)
-            if (
-                tok.dep_ == "nsubj"
-                and cues.get(tok.head.lemma_.lower()) == "speech"
-                and tok.left_edge.i == tok.i
-                and ent_label.get(tok.i) in {None, "ORG"}
-                and not doc[tok.i].ent_id_
-                and tok.i not in covered
-            ):
-                speaking.append(tok)
         if tok.text not in PERSON_TITLES or tok.i + 1 >= len(doc):
             continue
         j = tok.i + 1
@@ -448,10 +437,25 @@ def _person_spans(doc: Doc) -> list[Span]:
         covered.update(range(tok.i + 1, j))
     # "Minister for International Development and the Pacific Pat Conroy … Conroy
     # said": a lone name that speaks, first written after a first name, is a person
-    # even where the model took the pair for (part of) an organisation or missed it
-    for tok in speaking:
-        k = first_seen.get(tok.text, tok.i)
-        if k < 1 or k >= tok.i or k in covered or tok.i in covered:
+    # even where the model took the pair for (part of) an organisation or missed it.
+    # Candidates come from the token arrays (proper-noun subjects), not a token loop.
+    arr = doc.to_array([ORTH, POS, DEP])
+    cues = cue_verbs()
+    nsubj = doc.vocab.strings["nsubj"]
+    for i in np.flatnonzero((arr[:, 1] == PROPN) & (arr[:, 2] == nsubj)).tolist():
+        tok = doc[i]
+        if (
+            i in covered
+            or not tok.text[:1].isupper()
+            or cues.get(tok.head.lemma_.lower()) != "speech"
+            or tok.left_edge.i != i
+            or ent_label.get(i) not in {None, "ORG"}
+            or tok.ent_id_
+        ):
+            continue
+        earlier = np.flatnonzero(arr[:i, 0] == arr[i, 0])
+        k = int(earlier[0]) if len(earlier) else i
+        if k < 1 or k >= i or k in covered:
             continue
         given = doc[k - 1]
         if not (name_word(k - 1, _TITLED_LABELS) and name_word(k, _TITLED_LABELS)):
