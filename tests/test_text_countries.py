@@ -242,3 +242,38 @@ def test_sub_national_regions_and_features_named_after_countries(
     text: str, expected: list[str]
 ) -> None:
     assert isos(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The storm hit Atlanta, Georgia, on Monday.", []),
+        ("Georgia's governor Brian Kemp signed the bill.", []),
+        ("Voters in the state of Georgia went to the polls.", []),
+        ("Georgia's president spoke in Tbilisi.", ["GEO"]),
+        ("Russia sent troops into Georgia in 2008.", ["RUS", "GEO"]),
+    ],
+)
+def test_georgia_the_us_state_is_not_the_country(text: str, expected: list[str]) -> None:
+    assert isos(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He answered in French and left.", []),
+        ("The lessons were taught in English and French.", []),
+        ("VOA's Korean Service and French speakers asked him.", []),
+        ("French troops and German officials arrived.", ["FRA", "DEU"]),
+        ("He sailed in French waters.", ["FRA"]),
+    ],
+)
+def test_a_demonym_that_names_a_language_is_not_a_country(text: str, expected: list[str]) -> None:
+    assert isos(text) == expected
+
+
+def test_a_country_inside_a_company_name_is_not_a_mention() -> None:
+    assert isos("Air India and Singapore Airlines cancelled flights.") == []
+    assert isos("Officials at the Turkish Airlines counter said so.") == []
+    # a government body named after its country still speaks for it
+    assert isos("The Russian Defense Ministry said the drills were over.") == ["RUS"]
