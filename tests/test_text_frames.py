@@ -99,3 +99,21 @@ def test_its_spokesperson_with_no_organisation_named_is_the_sentence_subject() -
     ((_, speaker, content),) = quotes(text)
     assert speaker == "city water board"
     assert content.startswith("The city water board will raise prices")
+
+
+def test_a_naming_participle_ends_the_statement_before_it() -> None:
+    found = quotes(
+        'Maria Olsen insisted the flights had not been cancelled, calling the reports "false."'
+    )
+    assert found[0] == ("indirect", "Maria Olsen", "the flights had not been cancelled")
+    assert [(k, s) for k, s, _ in found[1:]] == [("direct", "Maria Olsen")]
+
+
+def test_a_statement_starts_at_the_first_complement_not_a_later_that() -> None:
+    ((_, speaker, content),) = quotes(
+        "Maria Olsen, the airline's chief executive, said passengers would be refunded, "
+        "and that the delays were regrettable."
+    )
+    assert speaker == "Maria Olsen"
+    assert content.startswith("passengers would be refunded")
+    assert content.endswith("the delays were regrettable")

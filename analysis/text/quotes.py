@@ -1149,6 +1149,15 @@ def extract_quotes(
                 continue  # "believe", "fear": only with an explicit "that" clause
             ccomps = [c for c in tok.children if c.dep_ in {"ccomp", "parataxis"}]
             marked = start_tok is not None  # an explicit "that" or colon
+            first_ccomp = next((c for c in ccomps if c.i > tok.i), None)
+            if (
+                start_tok is not None
+                and first_ccomp is not None
+                and tok.i < first_ccomp.left_edge.i < start_tok.i - 1
+            ):
+                # "said passengers would be refunded, and that …": the statement starts
+                # with the first complement, not at the later "that"
+                start_tok = first_ccomp.left_edge
             if start_tok is None:
                 fwd = [c for c in ccomps if c.i > tok.i]
                 objs = [c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i]
@@ -1192,7 +1201,8 @@ def extract_quotes(
                 # "told reporters …, adding …": the participle starts a statement of its own
                 later = next(
                     (t for t in doc[start_tok.i + 1 : sent.end]
-                     if t.tag_ == "VBG" and _is_cue(t)
+                     if t.tag_ == "VBG"
+                     and (_is_cue(t) or t.lemma_.lower() in NAMING_LEMMAS)
                      and (t.head.i == tok.i or _comma_participle(t))),
                     None,
                 )  # fmt: skip
