@@ -67,3 +67,18 @@ def test_a_role_noun_without_a_country_keeps_the_person_with_that_title() -> Non
         "The talks will go on, the spokesperson said."
     )
     assert speakers(text)[-1][0] == "Liu Pengyu"
+
+
+def test_an_appositive_name_beats_a_possessive_pronoun() -> None:
+    text = (
+        '"We are ready," Maria Olsen said. Her deputy, Olaf Lind, said the plan was sound. '
+        '"It will work," he said.'
+    )
+    assert [s for s, _ in speakers(text)] == ["Maria Olsen", "Olaf Lind", "Olaf Lind"]
+
+
+def test_the_addressee_of_told_is_not_part_of_the_statement() -> None:
+    found = speakers(
+        "Press secretary Karine Jean-Pierre told reporters the trip was planned weeks ago."
+    )
+    assert found == [("Karine Jean-Pierre", "the trip was planned weeks ago")]

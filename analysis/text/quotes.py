@@ -467,7 +467,11 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
     appositives = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
     # "Liu Pengyu, a spokesperson for the Chinese Embassy, who told VOA": the name
     named_head = [tok.head] if tok.dep_ == "appos" else []
-    for t in [tok, *named_head, *span, *appositives]:
+    # the head, its appositive name ("Her deputy, Olaf Lind,"), then the phrase; a
+    # possessive pronoun in it ("Her deputy") names someone else, so it comes last
+    owners = [t for t in span if t.dep_ == "poss" and t.pos_ == "PRON"]
+    in_phrase = [t for t in span if t not in owners]
+    for t in [tok, *named_head, *appositives, *in_phrase, *owners]:
         ent = registry.at(t.idx, t.idx + len(t.text))
         if ent is not None and ent.kind == "person":
             mention = next((m for m in ent.mentions if m[0] <= t.idx < m[1]), None)
@@ -1166,7 +1170,8 @@ def extract_quotes(
                 if (
                     fwd
                     and objs
-                    and not any(c.dep_ == "nsubj" for c in fwd[0].children)
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in fwd[0].children)
+                    and tok.lemma_.lower() != "tell"  # "told reporters …": the addressee
                     and objs[0].i < fwd[0].left_edge.i
                     and not any(t.is_punct for t in doc[objs[0].i : fwd[0].left_edge.i])
                 ):
