@@ -110,3 +110,12 @@ def test_a_statement_that_opens_with_a_quotation_is_that_quotation() -> None:
     assert quotes('Tom Smith said "the plan" would fail.') == [
         ("mixed", "Tom Smith", '"the plan" would fail')
     ]
+
+
+def test_an_inner_verb_without_a_statement_keeps_the_outer_report() -> None:
+    # "announced new sanctions" reports a thing, not a statement: the ministry's
+    # statement stays whole and is the ministry's
+    found = quotes("The ministry said Russia announced new sanctions on Monday.")
+    assert found == [("indirect", "ministry", "Russia announced new sanctions on Monday")]
+    found = quotes("The ministry said Russia announced that new sanctions would follow.")
+    assert found == [("indirect", "Russia", "new sanctions would follow")]

@@ -733,7 +733,12 @@ def _nested_report(
         ent = registry.at(inner.idx, inner.idx + len(inner.text))
         if ent is None and inner.lower_ not in role_nouns() and inner.pos_ != "PROPN":
             return False
-        return ent is None or ent is not outer
+        # the inner verb reports a statement of its own ("told him that …", "told him
+        # "…""), not a thing ("announced new sanctions")
+        own = any(c.dep_ in {"ccomp", "parataxis"} and c.i > t.i for c in t.children) or any(
+            u.is_quote for u in doc[t.i + 1 : min(sent.end, t.i + 5)]
+        )
+        return own and (ent is None or ent is not outer)
     return False
 
 
