@@ -117,3 +117,24 @@ def test_a_statement_starts_at_the_first_complement_not_a_later_that() -> None:
     assert speaker == "Maria Olsen"
     assert content.startswith("passengers would be refunded")
     assert content.endswith("the delays were regrettable")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Another drone went down in the desert, according to rebel images.", []),
+        ("The toll rose to 40, according to official figures.", []),
+        (
+            "The toll rose to 40, according to data from the health ministry.",
+            [("indirect", "health ministry", "The toll rose to 40")],
+        ),
+        (
+            "The toll rose to 40, according to Maria Olsen.",
+            [("indirect", "Maria Olsen", "The toll rose to 40")],
+        ),
+    ],
+)
+def test_according_to_pictures_or_figures_is_not_reported_speech(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert quotes(text) == expected

@@ -815,6 +815,15 @@ def _inner_quotes(doc: Doc, outer: Quote, registry: Registry) -> list[Quote]:
     return out
 
 
+#: Things that show rather than say: "according to images" is not reported speech
+#: unless someone is named as their source ("according to data from the ministry").
+NOT_SPEAKERS: frozenset[str] = frozenset(
+    {"image", "images", "photo", "photos", "photograph", "footage", "video", "picture",
+     "imagery", "data", "figure", "figures", "record", "records", "estimate", "estimates",
+     "map", "maps", "chart", "statistic", "statistics", "tally", "count", "calculation",
+     "analysis"}
+)  # fmt: skip
+
 #: Nouns that name a statement ("issued a warning that …") and the verbs that deliver one.
 SPEECH_NOUNS: frozenset[str] = frozenset(
     {"warning", "statement", "announcement", "pledge", "promise", "assurance", "vow"}
@@ -1095,6 +1104,10 @@ def extract_quotes(
                 if not objs:
                     continue
                 obj = objs[0]
+                if obj.lemma_.lower() in NOT_SPEAKERS and not any(
+                    c.lower_ in {"from", "by", "of"} for c in obj.children
+                ):
+                    continue  # "according to Houthi images": pictures show, they do not say
                 phrase_end = obj.right_edge.idx + len(obj.right_edge.text)
                 before = text[sent.start_char : tok.idx]
                 cue_span = (tok.idx, to.idx + len(to.text))
