@@ -82,3 +82,18 @@ def test_the_addressee_of_told_is_not_part_of_the_statement() -> None:
         "Press secretary Karine Jean-Pierre told reporters the trip was planned weeks ago."
     )
     assert found == [("Karine Jean-Pierre", "the trip was planned weeks ago")]
+
+
+def test_a_speaker_phrase_never_takes_in_the_quote_before_it() -> None:
+    for text in (
+        "“It is over,” Lind, 54, told the BBC.",
+        "“We won,” Lind, who leads the union, said in a statement.",
+    ):
+        q = analyze(text).quotes.iloc[0]
+        assert q["speaker"] == "Lind" and q["speaker_text"] == "Lind"
+        assert q["speaker_start"] > q["end"]
+
+
+def test_a_quotation_after_said_and_a_comma_keeps_its_words_only() -> None:
+    q = analyze("In a post on social media, Lind said, “We won.”").quotes
+    assert q["text"].tolist() == ["We won."] and q["kind"].tolist() == ["direct"]

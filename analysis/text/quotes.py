@@ -449,6 +449,11 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
     ('Penny Wong', 'The minister', 'role_noun')
     """
     span = _np_span(tok)
+    marks = [t.i for t in span if t.i < tok.i and (t.is_quote or t.text in CLOSE_DOUBLE)]
+    if marks:  # '"It is over," Lind, 54, told': the parser hung the quote on the name
+        span = tok.doc[marks[-1] + 1 : span.end]
+        while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+            span = span[1:]
     written = span.text.strip()
     s0, e0 = (span.start_char, span.end_char) if len(span) else (tok.idx, tok.idx + len(tok))
     last_name = last.speaker if last is not None else None
@@ -1041,7 +1046,9 @@ def extract_quotes(
             cs = lead.end()  # "But North Korea has shown …": the statement, not the link
         opened = index.at(cs)
         if opened is not None and opened.start == cs and opened.open < cs:
-            cs = opened.open  # the statement opens with a quotation: include its mark
+            cs = opened.open  # the statement opens with a quotation: include its marks
+            if opened.close is not None and opened.close >= ce:
+                ce = opened.close + 1
         inside = [k for k in index.opening_in(cs, ce) if (spans[k].close or spans[k].end) <= ce]
         kind = "indirect"
         if inside:
