@@ -138,3 +138,12 @@ def test_according_to_pictures_or_figures_is_not_reported_speech(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert quotes(text) == expected
+
+
+def test_according_to_inside_the_statement_covers_the_sentence() -> None:
+    found = quotes("The plant, according to Energoatom, lost power twice on Monday.")
+    assert len(found) == 1 and found[0][1] == "Energoatom"
+    assert found[0][2].startswith("The plant") and found[0][2].endswith("twice on Monday")
+    # after a finite clause the phrase closes that clause's statement
+    found = quotes("Prices rose in May, according to the ministry, and fell in June.")
+    assert found == [("indirect", "ministry", "Prices rose in May")]

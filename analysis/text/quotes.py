@@ -1123,6 +1123,13 @@ def extract_quotes(
                 nested = lead is not None and (lead.lower_ == "that" or _is_cue(lead))
                 if not before.strip(" \n\"“'‘(—–-") or nested:
                     add_reported(phrase_end, send, obj, "according to", cue_span, "according_to")
+                elif text[phrase_end:send].lstrip().startswith(",") and not any(
+                    t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in doc[sent.start : tok.i]
+                ):
+                    # "The plant, according to Energoatom, lost power": the phrase sits
+                    # inside the statement, which is the whole sentence
+                    add_reported(sent.start_char, send, obj, "according to", cue_span,
+                                 "according_to")  # fmt: skip
                 else:
                     add_reported(sent.start_char, tok.idx, obj, "according to", cue_span,
                                  "according_to")  # fmt: skip
