@@ -147,3 +147,14 @@ def test_according_to_inside_the_statement_covers_the_sentence() -> None:
     # after a finite clause the phrase closes that clause's statement
     found = quotes("Prices rose in May, according to the ministry, and fell in June.")
     assert found == [("indirect", "ministry", "Prices rose in May")]
+
+
+def test_a_report_in_a_relative_clause_with_a_subjectless_statement() -> None:
+    found = quotes(
+        "The rebels released footage they said showed the helicopter being hit by a missile "
+        "over the northern desert."
+    )
+    assert len(found) == 1
+    kind, speaker, content = found[0]
+    assert speaker == "rebels"
+    assert content.startswith("showed the helicopter being hit")

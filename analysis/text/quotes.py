@@ -464,6 +464,15 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
 
     low = tok.lower_
     own = registry.at(tok.idx, tok.idx + len(tok.text))
+    if low in {"they", "it"} and tok.head.dep_ == "relcl":
+        # "The Houthis released footage they said showed …": the pronoun is the one
+        # who released what is spoken of
+        thing = tok.head.head
+        giver = thing.head if thing.dep_ in {"dobj", "pobj"} else None
+        subj = next((c for c in giver.children if c.dep_ == "nsubj"), None) if giver else None
+        if subj is not None and subj.pos_ in {"NOUN", "PROPN"}:
+            inner = resolve_speaker(subj, registry, last)
+            return Speaker(inner.name, written, "pronoun", s0, e0, inner.entity, inner.joint)
     # the head itself is a mention the registry resolved ("he", "the minister")
     if own is not None and (low in PRONOUNS or low in {"he", "she"}):
         return made(own.name, "pronoun", own)
@@ -1214,6 +1223,15 @@ def extract_quotes(
                         start_tok = doc[tok.i + 1]
                 if start_tok is None and objs and _said_clause(tok, objs[0], sent):
                     start_tok = objs[0].left_edge  # "said its attempt … ended in failure"
+                nxt_tok = doc[tok.i + 1] if tok.i + 1 < sent.end else None
+                if (
+                    start_tok is None
+                    and tok.dep_ == "relcl"
+                    and nxt_tok is not None
+                    and nxt_tok.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+                    and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in nxt_tok.children)
+                ):
+                    start_tok = nxt_tok  # "footage they said showed …": the subjectless clause
             if (
                 tok.tag_ == "VBG"
                 and not marked
