@@ -158,3 +158,25 @@ def test_a_report_in_a_relative_clause_with_a_subjectless_statement() -> None:
     kind, speaker, content = found[0]
     assert speaker == "rebels"
     assert content.startswith("showed the helicopter being hit")
+
+
+def test_an_object_holding_quoted_words_is_a_mixed_statement() -> None:
+    found = quotes(
+        'Foreign Minister Anna Berg stressed the need for "direct" and "steady talks" '
+        "between Norway and Sweden during her visit to Oslo."
+    )
+    assert len(found) == 1
+    kind, speaker, content = found[0]
+    assert (kind, speaker) == ("mixed", "Anna Berg")
+    assert content.startswith("the need for") and "between Norway and Sweden" in content
+    # a naming verb keeps its own rule: the quoted name alone, given to the subject
+    found = quotes('Anna Berg called the plan "a disaster for the region".')
+    assert found == [("direct", "Anna Berg", "a disaster for the region")]
+
+
+def test_a_dateline_parsed_as_a_second_subject_does_not_speak() -> None:
+    text = (
+        "Talks in Oslo\n\nState Department — U.S. Secretary of State Antony Blinken stressed "
+        'the need for "direct" and "steady talks" with Norway during his visit.'
+    )
+    assert [s for _, s, _ in quotes(text)] == ["Antony Blinken"]

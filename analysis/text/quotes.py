@@ -606,7 +606,13 @@ def _subject(v: Token) -> Token | None:
     ", saying …", "…, adding that …", "pointing out that …": the participle's
     subject is the subject of the clause it hangs off.
     """
-    for child in v.children:
+    subjects = [c for c in v.children if c.dep_ == "nsubj"]
+    if len(subjects) > 1:
+        # "State Department — Secretary of State Antony Blinken underscored": a
+        # dateline parsed as a second subject; the one next to the verb speaks
+        before = [c for c in subjects if c.i < v.i]
+        subjects = [before[-1]] if before else subjects[:1]
+    for child in subjects:
         if child.dep_ == "nsubj":
             if child.lower_ in {"who", "which", "that"} and v.dep_ == "relcl":
                 # "Liu Pengyu, …, who told VOA": the relative's antecedent; "who" is a
@@ -877,6 +883,11 @@ def _nominal_frame(noun: Token) -> tuple[Token, Token, Token] | None:
             continue
         return subj, noun.doc[mark.i + 1], clause.right_edge
     return None
+
+
+def _is_naming(tok: Token) -> bool:
+    """Whether a verb names what it quotes ("called it "a war machine"")."""
+    return tok.lemma_.lower() in NAMING_LEMMAS
 
 
 def _said_clause(cue: Token, obj: Token, sent: Span) -> bool:
@@ -1223,6 +1234,14 @@ def extract_quotes(
                         start_tok = doc[tok.i + 1]
                 if start_tok is None and objs and _said_clause(tok, objs[0], sent):
                     start_tok = objs[0].left_edge  # "said its attempt … ended in failure"
+                if start_tok is None and objs and not cognition:
+                    # "underscored the necessity for "direct" and "sustained engagement"":
+                    # an object holding the speaker's quoted words is a mixed statement
+                    obj = objs[0]
+                    o_end = obj.right_edge.idx + len(obj.right_edge.text)
+                    if index.opening_in(obj.left_edge.idx, o_end) and not _is_naming(tok):
+                        add_reported(obj.left_edge.idx, o_end, subj, cue, cue_span)
+                        continue
                 nxt_tok = doc[tok.i + 1] if tok.i + 1 < sent.end else None
                 if (
                     start_tok is None
