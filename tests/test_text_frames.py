@@ -180,3 +180,7 @@ def test_a_dateline_parsed_as_a_second_subject_does_not_speak() -> None:
         'the need for "direct" and "steady talks" with Norway during his visit.'
     )
     assert [s for _, s, _ in quotes(text)] == ["Antony Blinken"]
+
+
+def test_a_scare_quoted_modifier_of_an_object_is_not_a_statement() -> None:
+    assert quotes('The minister announced a "historic" deal with Sweden.') == []

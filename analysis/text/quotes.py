@@ -1239,7 +1239,9 @@ def extract_quotes(
                     # an object holding the speaker's quoted words is a mixed statement
                     obj = objs[0]
                     o_end = obj.right_edge.idx + len(obj.right_edge.text)
-                    if index.opening_in(obj.left_edge.idx, o_end) and not _is_naming(tok):
+                    # the quoted words come after the object's head ("the necessity for
+                    # "…""), not as a scare-quoted modifier ("a "historic" deal")
+                    if index.opening_in(obj.idx, o_end) and not _is_naming(tok):
                         add_reported(obj.left_edge.idx, o_end, subj, cue, cue_span)
                         continue
                 nxt_tok = doc[tok.i + 1] if tok.i + 1 < sent.end else None
