@@ -588,7 +588,10 @@ def _owner_subject(tok: Token) -> str | None:
     >>> _owner_subject(doc[-3])
     'city water board'
     """
-    sent = tok.sent
+    try:
+        sent = tok.sent
+    except ValueError:  # a pipeline without sentence boundaries
+        return None
     for t in sent:
         if t.i >= tok.i:
             break
