@@ -277,3 +277,18 @@ def test_a_country_inside_a_company_name_is_not_a_mention() -> None:
     assert isos("Officials at the Turkish Airlines counter said so.") == []
     # a government body named after its country still speaks for it
     assert isos("The Russian Defense Ministry said the drills were over.") == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijani and Armenian troops clashed.", ["AZE", "ARM"]),
+        ("Sri Lankan and Nepali leaders met.", ["LKA", "NPL"]),
+        ("Jordan Peterson and Chad Smith spoke.", []),
+    ],
+)
+def test_a_demonym_the_model_tagged_as_a_person_is_still_a_country(
+    text: str, expected: list[str]
+) -> None:
+    # only a form inside a longer person's name is part of the name
+    assert isos(text) == expected

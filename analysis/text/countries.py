@@ -502,10 +502,13 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
     # do not overlap, so a per-token flag answers "inside one?" in O(length)
     block_of = [-1] * (len(doc) + 1)
     news = {name for name, info in organizations().items() if info.type == "news"}
+    whole_person: set[tuple[int, int]] = set()  # PERSON entities that are one form only
     for ent in doc.ents:
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and ent.ent_id_ in news):
             for i in range(ent.start, ent.end):
                 block_of[i] = ent.start
+            if ent.label_ == "PERSON":
+                whole_person.add((ent.start, ent.end))
     found: list[CountryMention] = []
     for match_id, start, end in raw_sorted:
         if any(taken[start:end]):
@@ -521,7 +524,11 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         codes, kind, form = info
         if not _case_ok(span.text, form):
             continue
-        if block_of[start] >= 0 and block_of[start] == block_of[end - 1]:
+        if (
+            block_of[start] >= 0
+            and block_of[start] == block_of[end - 1]
+            and (start, end) not in whole_person  # "Azerbaijani" tagged PERSON is no name
+        ):
             continue  # the match lies inside one blocking entity
         if names_only and (kind != "name" or len(form) < 5):
             continue
