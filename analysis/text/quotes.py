@@ -391,6 +391,7 @@ def _continues(last: Quote, tok: Token, registry: Registry, gender: str | None) 
     return latest < after
 
 
+_OPEN_SINGLE_MARK = re.compile(r"(?:^|[\s(\[{—–:])['‘‹]\w")
 _LEAD_CONJUNCTION = re.compile(r"(?:But|And|Yet)\s+(?=\S)")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 
@@ -801,8 +802,8 @@ def _inner_quotes(doc: Doc, outer: Quote, registry: Registry) -> list[Quote]:
     """
     text = doc_text(doc)
     content = text[outer.start : outer.end]
-    if "'" not in content and not any(m in content for m in OPEN_SINGLE):
-        return []
+    if _OPEN_SINGLE_MARK.search(content) is None:
+        return []  # no single mark opens a quotation (apostrophes do not)
     out: list[Quote] = []
     for q in _single_quote_spans(content, []):
         qs, qe = outer.start + q.start, outer.start + q.end
