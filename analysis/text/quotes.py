@@ -12,6 +12,12 @@ Three kinds are reported:
 * ``mixed`` — reported speech that contains quoted words
   (``Peskov said that this "is another aggravation"``).
 
+Nested speech goes to its own speaker: in ``Smith said Jones had told him that …``
+or ``Smith said that, according to Jones, …`` the inner statement is Jones's, and a
+quotation inside a quotation (``"Jones told me 'we will win'," Smith said``) is
+extracted a second time only for the person the outer speaker names, never for the
+outer speaker's own "I think that …".
+
 Quotation marks may be straight or curly, double or single (an apostrophe between
 letters is never a quotation mark), and quotes may run over several sentences and
 paragraphs (a paragraph left open continues when the next one starts with an
