@@ -292,3 +292,17 @@ def test_a_demonym_the_model_tagged_as_a_person_is_still_a_country(
 ) -> None:
     # only a form inside a longer person's name is part of the name
     assert isos(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("South Korea and North Korea held inter-Korean talks.", ["KOR", "PRK"]),
+        ("North Korea's Korean Central News Agency said South Korea lied.", ["PRK", "KOR"]),
+        ("The New Zealand Herald reported that Australia agreed.", ["AUS"]),
+        ("The Irish Times and the Jerusalem Post reported it.", []),
+    ],
+)
+def test_outlets_and_inter_korean_leave_no_stray_country(text: str, expected: list[str]) -> None:
+    table = analyze(text).countries
+    assert table["iso3"].tolist() == expected  # no unresolved "Korean", no outlet's country
