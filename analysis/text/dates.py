@@ -127,15 +127,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "ago",
         re.compile(
             r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-            r"\s+(?P<unit>day|week|month|year)s?\s+ago\b",
-            re.I,
-        ),
-    ),
-    (
-        "earlier",
-        re.compile(
-            r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-            r"\s+(?P<unit>day|week|month|year)s?\s+(?:earlier|before)(?!\s+(?:the|that|this|a|an)\b)\b",
+            r"\s+(?P<unit>day|week|month|year)s?\s+"
+            r"(?:ago|(?P<earlier>earlier|before)(?!\s+(?:the|that|this|a|an)\b))\b",
             re.I,
         ),
     ),
@@ -471,7 +464,7 @@ def find_dates(
                 out.append(mention)
                 last_end = e
             continue
-        if kind == "earlier":
+        if kind == "ago" and m.group("earlier"):
             # "a partnership that began 20 years earlier": earlier than the time the
             # text is at, the last date it named (the publication date if none)
             anchor = next((d for d in reversed(out) if d.iso and d.granularity == "day"), None)
