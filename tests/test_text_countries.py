@@ -209,3 +209,100 @@ def test_dateline_is_flagged_and_not_counted() -> None:
     assert b.countries["iso3"].tolist() == ["KOR"]
     assert b.countries["mentions"].tolist() == [1]
     assert analyze("Talks\n\nSouth Korea said — again — no.").article["dateline"] is None
+
+
+def test_a_name_inside_a_longer_name_of_another_country_is_no_evidence() -> None:
+    # "Republic of Korea" (the South's formal name) sits inside the North's formal name:
+    # it does not make a lone "Korean" ambiguous between the two
+    text = (
+        "The Democratic People's Republic of Korea fired a missile. "
+        "Korean broadcasters showed the launch."
+    )
+    table = analyze(text).countries
+    assert table["iso3"].tolist() == ["PRK"]
+    assert table["candidates"].map(len).eq(0).all()
+    # the South named on its own still leaves the form undecided
+    both = analyze(text + " The Republic of Korea protested.").countries
+    assert both["iso3"].isna().any()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Samples came down in Inner Mongolia, state media said.", []),
+        ("Protests spread in East Azerbaijan and West Azerbaijan.", []),
+        ("Fishing boats crowd the Gulf of Thailand and Lake Chad.", []),
+        ("Boats sailed up the Niger River and into the Congo Basin.", []),
+        ("Warships entered the Philippine Sea.", []),
+        ("Mongolia and China signed a deal in Inner Mongolia.", ["MNG", "CHN"]),
+        ("Niger said the Niger River was flooding.", ["NER"]),
+    ],
+)
+def test_sub_national_regions_and_features_named_after_countries(
+    text: str, expected: list[str]
+) -> None:
+    assert isos(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The storm hit Atlanta, Georgia, on Monday.", []),
+        ("Georgia's governor Brian Kemp signed the bill.", []),
+        ("Voters in the state of Georgia went to the polls.", []),
+        ("Georgia's president spoke in Tbilisi.", ["GEO"]),
+        ("Russia sent troops into Georgia in 2008.", ["RUS", "GEO"]),
+    ],
+)
+def test_georgia_the_us_state_is_not_the_country(text: str, expected: list[str]) -> None:
+    assert isos(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He answered in French and left.", []),
+        ("The lessons were taught in English and French.", []),
+        ("VOA's Korean Service and French speakers asked him.", []),
+        ("French troops and German officials arrived.", ["FRA", "DEU"]),
+        ("He sailed in French waters.", ["FRA"]),
+    ],
+)
+def test_a_demonym_that_names_a_language_is_not_a_country(text: str, expected: list[str]) -> None:
+    assert isos(text) == expected
+
+
+def test_a_country_inside_a_company_name_is_not_a_mention() -> None:
+    assert isos("Air India and Singapore Airlines cancelled flights.") == []
+    assert isos("Officials at the Turkish Airlines counter said so.") == []
+    # a government body named after its country still speaks for it
+    assert isos("The Russian Defense Ministry said the drills were over.") == ["RUS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Azerbaijani and Armenian troops clashed.", ["AZE", "ARM"]),
+        ("Sri Lankan and Nepali leaders met.", ["LKA", "NPL"]),
+        ("Jordan Peterson and Chad Smith spoke.", []),
+    ],
+)
+def test_a_demonym_the_model_tagged_as_a_person_is_still_a_country(
+    text: str, expected: list[str]
+) -> None:
+    # only a form inside a longer person's name is part of the name
+    assert isos(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("South Korea and North Korea held inter-Korean talks.", ["KOR", "PRK"]),
+        ("North Korea's Korean Central News Agency said South Korea lied.", ["PRK", "KOR"]),
+        ("The New Zealand Herald reported that Australia agreed.", ["AUS"]),
+        ("The Irish Times and the Jerusalem Post reported it.", []),
+    ],
+)
+def test_outlets_and_inter_korean_leave_no_stray_country(text: str, expected: list[str]) -> None:
+    table = analyze(text).countries
+    assert table["iso3"].tolist() == expected  # no unresolved "Korean", no outlet's country

@@ -143,3 +143,20 @@ def test_plan_as_a_noun_is_not_future() -> None:
     assert _dates("They sent their plan to the council late Sunday.", "2024-04-08") == [
         ("late Sunday", "2024-04-07")
     ]
+
+
+def test_a_weekday_after_starting_looks_forward() -> None:
+    # a Wednesday article: a forecast "starting Saturday" is the coming Saturday, even
+    # in a past-tense report; a plain past "on Saturday" is the one before
+    assert resolved("Forecasters said rain was likely starting Saturday.") == [
+        ("Saturday", "2023-05-13", "day")
+    ]
+    assert resolved("The storm hit on Saturday.") == [("on Saturday", "2023-05-06", "day")]
+
+
+def test_n_units_earlier_counts_back_from_the_last_date_named() -> None:
+    assert resolved("The pact began 20 years earlier.") == [("20 years earlier", "2003", "year")]
+    text = "The talks ended on March 3, 2021. They had begun three days earlier."
+    assert resolved(text)[-1] == ("three days earlier", "2021-02-28", "day")
+    # "two days before the vote" dates the vote's eve, which the text does not give
+    assert resolved("He arrived two days before the vote.") == []

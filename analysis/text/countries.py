@@ -8,6 +8,12 @@ must start with a capital, so "us" and "turkey" are never countries), it is not
 part of a longer region or sea ("Sea of Japan", "Korean Peninsula"), and it does
 not fall inside a person's name or a news organisation ("The Japan Times").
 
+A country's name is not counted where the text uses it for something else: a
+geographic feature or sub-national region ("Niger River", "Inner Mongolia"), the
+other place of the same name (:data:`HOMONYMS`: "Atlanta, Georgia"), a language
+("spoke in French", "VOA's Korean Service") or a company named after the country
+("Singapore Airlines").
+
 A form that fits several countries ("Korea", "Congo", "Korean") is decided from
 the rest of the text when exactly one candidate is named there, by any form or
 by a context cue ("South Korea", "Seoul", "Yoon"; "DRC", "Kinshasa"); otherwise
@@ -38,6 +44,38 @@ FORM_KINDS: tuple[str, ...] = model.KINDS
 
 _REGION = "__REGION__"
 _CUE = "__CUE__::"
+_HOMONYM = "__HOMONYM__::"
+
+#: Country names that are also the name of another place, with phrases that show the
+#: other place is meant when the text holds one of them and none of the country's own
+#: cues ("Atlanta, Georgia", "Georgia's governor Brian Kemp").
+HOMONYMS: Mapping[str, tuple[str, frozenset[str], frozenset[str]]] = MappingProxyType(
+    {
+        "Georgia": (
+            "the US state",
+            frozenset(
+                {
+                    "Atlanta",
+                    "Fulton County",
+                    "Savannah",
+                    "Macon",
+                    "Kemp",
+                    "Raffensperger",
+                    "Peach State",
+                    "state of Georgia",
+                    "Georgia state",
+                    "Georgia Senate",
+                    "Georgia legislature",
+                    "Georgia Republicans",
+                    "Georgia Democrats",
+                    "Georgia voters",
+                    "Georgia Tech",
+                }
+            ),  # fmt: skip
+            frozenset({"Tbilisi", "Georgian", "Georgians", "Caucasus", "Georgian Dream"}),
+        )
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -186,6 +224,9 @@ def _matcher(vocab: Vocab) -> tuple[PhraseMatcher, dict[int, tuple[tuple[str, ..
         matcher.add(label, [phrase_doc(vocab, cue)])
         keys[vocab.strings[label]] = (codes, "cue", cue)
     matcher.add(_REGION, [phrase_doc(vocab, r) for r in regions()])
+    for form, (_, other, own) in HOMONYMS.items():
+        matcher.add(_HOMONYM + form, [phrase_doc(vocab, c) for c in other])
+        matcher.add(_HOMONYM + form + "::own", [phrase_doc(vocab, c) for c in own])
     _MATCHERS[key] = (matcher, keys)
     return matcher, keys
 
@@ -239,6 +280,180 @@ def _is_place_not_government(doc: Doc, start: int, end: int) -> bool:
     return i >= 0 and doc[i].lower_ in LOCATIVE_WORDS
 
 
+#: Capitalised heads that make a country name part of a geographic feature's name
+#: ("Niger River", "Congo Basin", "Philippine Sea", "Jordan Valley").
+FEATURE_HEADS: frozenset[str] = frozenset(
+    {"River", "Delta", "Basin", "Valley", "Sea", "Strait", "Straits", "Gulf", "Bay",
+     "Lake", "Mountains", "Plateau", "Desert", "Trench", "Ridge", "Rift"}
+)  # fmt: skip
+
+
+def _is_feature_name(doc: Doc, start: int, end: int) -> bool:
+    """True when the match is the first part of a geographic feature's name.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> _is_feature_name(nlp("Boats sailed up the Niger River."), 4, 5)
+    True
+    >>> _is_feature_name(nlp("Niger River traders and Niger agreed."), 4, 5)
+    False
+    """
+    return end < len(doc) and doc[end].text in FEATURE_HEADS
+
+
+#: Words after a demonym that make it a language ("Korean Service", "French speakers").
+LANGUAGE_NEXT: frozenset[str] = frozenset(
+    {"language", "languages", "speaker", "speakers", "speaking", "translation",
+     "translations", "subtitles", "service", "dub", "dubbed", "version", "edition",
+     "lessons", "classes", "teacher", "teachers", "proficiency", "literature"}
+)  # fmt: skip
+#: Words before a demonym used as a noun that make it a language ("spoke in French").
+LANGUAGE_PREV: frozenset[str] = frozenset(
+    {"in", "into", "from", "speak", "speaks", "spoke", "speaking", "spoken", "learn",
+     "learned", "learning", "teach", "taught", "translated", "fluent"}
+)  # fmt: skip
+
+
+def _is_language(doc: Doc, start: int, end: int) -> bool:
+    """True when a demonym names a language, not the people or country.
+
+    Either a language word follows it ("Korean Service", "English-language daily",
+    "French speakers"), or it stands alone as a noun after "in", "speak", "into"…
+    ("the lessons were in French").
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> _is_language(nlp("He answered in French and left."), 3, 4)
+    True
+    >>> _is_language(nlp("He sailed in French waters."), 3, 4)
+    False
+    """
+    nxt = doc[end] if end < len(doc) else None
+    if nxt is not None and nxt.text in {"-", "–"} and end + 1 < len(doc):
+        nxt = doc[end + 1]  # "English-language"
+    if nxt is not None and nxt.lower_ in LANGUAGE_NEXT:
+        return True
+    prev = doc[start - 1] if start > 0 else None
+    if prev is not None and prev.lower_ in {"and", "or"} and start >= 2:
+        # "in English and French": the second of two languages
+        first = doc[start - 2]
+        if first.text[:1].isupper() and first.i >= 1 and doc[first.i - 1].lower_ in LANGUAGE_PREV:
+            prev = doc[first.i - 1]
+    if prev is None or prev.lower_ not in LANGUAGE_PREV:
+        return False
+    # a noun of its own ("in French."), not a modifier ("in French waters")
+    return nxt is None or not (nxt.pos_ in {"NOUN", "PROPN"} and doc[end - 1].dep_ in
+                               {"amod", "compound"})  # fmt: skip
+
+
+#: Last words of company, media, school and team names that carry a country's name
+#: without speaking for it ("Singapore Airlines", "Bank of England" is not here: banks
+#: of a country are its central banks).
+COMPANY_HEADS: frozenset[str] = frozenset(
+    {"Airlines", "Airways", "Air", "Telecom", "Motors", "Electric", "Steel", "Petroleum",
+     "Daily", "Times", "Post", "Herald", "Tribune", "Television", "TV", "Radio",
+     "University", "College", "Institute", "FC", "Club", "Inc", "Inc.", "Ltd", "Ltd.",
+     "Corp", "Corp.", "Corporation", "Group", "Holdings", "Railways"}
+)  # fmt: skip
+
+
+def _in_company_name(doc: Doc, start: int, end: int) -> bool:
+    """True when a country's name is part of an organisation named after it.
+
+    The match lies inside one ORG entity of the statistical model whose first or last
+    word is in :data:`COMPANY_HEADS` ("Air India", "Singapore Airlines", "the
+    Jerusalem Post"); a government body ("the Russian Defense Ministry") is not one.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("Singapore Airlines cancelled flights.")
+    >>> _in_company_name(doc, 0, 1)
+    True
+    """
+    if doc[start].ent_type_ != "ORG":
+        return False
+    for e in doc.ents:  # only reached for a match inside an ORG entity
+        if e.start <= start and end <= e.end and e.label_ == "ORG" and not e.ent_id_:
+            words = [t.text for t in e if t.pos_ != "DET"]
+            if e.end - e.start == end - start or not words:
+                return False
+            return words[0] in COMPANY_HEADS or words[-1] in COMPANY_HEADS
+    return False
+
+
+def _other_places(doc: Doc, raw: list[tuple[int, int, int]]) -> set[str]:
+    """Homonym forms (:data:`HOMONYMS`) that name the other place in this text.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("The storm hit Atlanta, Georgia.")
+    >>> [(m.iso3, m.text) for m in find_countries(doc)]
+    []
+    >>> doc = load_pipeline()("Georgia's president spoke in Tbilisi.")
+    >>> [(m.iso3, m.text) for m in find_countries(doc)]
+    [('GEO', 'Georgia')]
+    """
+    if not HOMONYMS:
+        return set()
+    other: set[str] = set()
+    own: set[str] = set()
+    strings = doc.vocab.strings
+    for match_id, _, _ in raw:
+        label = strings[match_id]
+        if not label.startswith(_HOMONYM):
+            continue
+        form = label[len(_HOMONYM) :]
+        if form.endswith("::own"):
+            own.add(form[: -len("::own")])
+        else:
+            other.add(form)
+    return other - own
+
+
+def _evidence(
+    doc: Doc,
+    raw: list[tuple[int, int, int]],
+    keys: Mapping[int, tuple[tuple[str, ...], str, str]],
+    in_region: list[bool],
+) -> set[str]:
+    """Codes the text names unambiguously, as evidence for its ambiguous forms.
+
+    A form inside a longer form of another country is part of that name ("Republic
+    of Korea" inside "Democratic People's Republic of Korea"), not evidence for its
+    own country.
+    """
+    longest = [0] * (len(doc) + 1)
+    longest_codes: list[tuple[str, ...]] = [()] * (len(doc) + 1)
+    cased: dict[tuple[int, int, int], bool] = {}
+    for match_id, start, end in raw:
+        info = keys.get(match_id)
+        if info is None:
+            continue
+        cased[(match_id, start, end)] = ok = _case_ok(doc[start:end].text, info[2])
+        if not ok or info[1] == "cue":
+            continue
+        for i in range(start, end):
+            if end - start > longest[i]:
+                longest[i], longest_codes[i] = end - start, info[0]
+    evidence: set[str] = set()
+    for match_id, start, end in raw:
+        info = keys.get(match_id)
+        if info is None or len(info[0]) != 1 or any(in_region[start:end]):
+            continue
+        if longest[start] > end - start and info[0][0] not in longest_codes[start]:
+            continue
+        if cased.get((match_id, start, end), False):
+            evidence.add(info[0][0])
+    return evidence
+
+
 def _decide(candidates: tuple[str, ...], evidence: set[str]) -> str | None:
     """The one candidate the rest of the text names, else ``None`` (never a guess)."""
     named = [c for c in candidates if c in evidence]
@@ -274,15 +489,12 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         if match_id == region_id:
             for i in range(start, end):
                 in_region[i] = True
+    other_place = _other_places(doc, raw)
     # what the text names unambiguously anywhere (even as a place or inside a
-    # longer match) decides its ambiguous forms
-    evidence: set[str] = set()
-    for match_id, start, end in raw:
-        info = keys.get(match_id)
-        if info is None or len(info[0]) != 1 or any(in_region[start:end]):
-            continue
-        if _case_ok(doc[start:end].text, info[2]):
-            evidence.add(info[0][0])
+    # longer match of the same country) decides its ambiguous forms; only worked out
+    # when some form is ambiguous
+    ambiguous = any(len(keys[m][0]) > 1 for m, _, _ in raw if m in keys)
+    evidence = _evidence(doc, raw, keys, in_region) if ambiguous else set()
     # longest match wins; regions block the countries they contain
     raw_sorted = sorted(raw, key=lambda m: (-(m[2] - m[1]), m[1]))
     taken = [False] * (len(doc) + 1)
@@ -290,10 +502,13 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
     # do not overlap, so a per-token flag answers "inside one?" in O(length)
     block_of = [-1] * (len(doc) + 1)
     news = {name for name, info in organizations().items() if info.type == "news"}
+    whole_person: set[tuple[int, int]] = set()  # PERSON entities that are one form only
     for ent in doc.ents:
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and ent.ent_id_ in news):
             for i in range(ent.start, ent.end):
                 block_of[i] = ent.start
+            if ent.label_ == "PERSON":
+                whole_person.add((ent.start, ent.end))
     found: list[CountryMention] = []
     for match_id, start, end in raw_sorted:
         if any(taken[start:end]):
@@ -309,12 +524,24 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
         codes, kind, form = info
         if not _case_ok(span.text, form):
             continue
-        if block_of[start] >= 0 and block_of[start] == block_of[end - 1]:
+        if (
+            block_of[start] >= 0
+            and block_of[start] == block_of[end - 1]
+            and (start, end) not in whole_person  # "Azerbaijani" tagged PERSON is no name
+        ):
             continue  # the match lies inside one blocking entity
         if names_only and (kind != "name" or len(form) < 5):
             continue
         if kind in {"capital", "seat"} and _is_place_not_government(doc, start, end):
             continue
+        if _is_feature_name(doc, start, end):
+            continue
+        if form in other_place:
+            continue  # "Atlanta, Georgia": the text speaks of the other place
+        if kind == "demonym" and _is_language(doc, start, end):
+            continue  # "spoke in French", "VOA's Korean Service", "English-language"
+        if kind in {"name", "demonym", "capital"} and _in_company_name(doc, start, end):
+            continue  # "Air India", "Singapore Airlines", "Bank of England"
         for i in range(start, end):
             taken[i] = True
         code = codes[0] if len(codes) == 1 else _decide(codes, evidence)

@@ -11,7 +11,10 @@ Rules, chosen for news text:
 * a weekday alone is the latest such day on or before publication ("on Tuesday"
   in a Wednesday article is the day before; in a Tuesday article it is that day),
   "last Tuesday" is strictly before, "next Tuesday" strictly after, and a
-  weekday in a future-tense sentence is the first on or after publication;
+  weekday in a future-tense sentence (or after "starting", "beginning") is the first
+  on or after publication;
+* "N days/weeks/months/years earlier" counts back from the last day the text named
+  before it (from publication when it named none);
 * "last/this/next week|month|year", "yesterday", "today", "tomorrow" and "N days/
   weeks/months/years ago" are resolved at their own granularity;
 * numbers that merely count ("31st member", "74 years", "2000 troops") are not dates:
@@ -124,11 +127,14 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "ago",
         re.compile(
             r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-            r"\s+(?P<unit>day|week|month|year)s?\s+ago\b",
+            r"\s+(?P<unit>day|week|month|year)s?\s+"
+            r"(?:ago|(?P<earlier>earlier|before)(?!\s+(?:the|that|this|a|an)\b))\b",
             re.I,
         ),
     ),
 )
+#: Words before a weekday that look forward from the time of writing ("starting Saturday").
+_FORWARD = re.compile(r"\b(?:starting|beginning)\s+(?:on\s+)?$", re.I)
 
 _FUTURE = re.compile(
     r"\b(will|shall|'ll|’ll|is due|are due|scheduled|is set to|are set to|planned|"
@@ -458,14 +464,27 @@ def find_dates(
                 out.append(mention)
                 last_end = e
             continue
+        if kind == "ago" and m.group("earlier"):
+            # "a partnership that began 20 years earlier": earlier than the time the
+            # text is at, the last date it named (the publication date if none)
+            anchor = next((d for d in reversed(out) if d.iso and d.granularity == "day"), None)
+            ref = date.fromisoformat(anchor.iso) if anchor and anchor.iso else published
+            res = _resolve("ago", m, text, ref, False)
+            if res is not None:
+                out.append(DateMention(text[s:e], res[0], res[1], s, e, True, None))
+                last_end = e
+            continue
         if kind == "year" and doc is not None:
             span = doc.char_span(m.start("year"), m.end("year"))
             if span is not None and span.root.dep_ == "nummod":
                 continue
         future = _is_future(text, s, sentences)
         if kind == "weekday" and not future:
-            # reported future: "conditions would persist through Thursday"
-            future = _is_future(text, s, sentences, _WOULD)
+            # reported future: "conditions would persist through Thursday"; a forecast
+            # "starting Saturday"
+            future = _is_future(text, s, sentences, _WOULD) or bool(
+                _FORWARD.search(text, max(0, s - 20), s)
+            )
         if future and doc is not None and _modifies_noun(doc, s, e):
             future = False  # "will act after a surge in November": the surge is past or near
         res = _resolve(kind, m, text, published, future)

@@ -22,10 +22,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import DEP, ORTH, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index, regions
-from analysis.text.lexicon import role_nouns
+from analysis.text.lexicon import cue_verbs, role_nouns
 from analysis.text.pipeline import organizations, sentences
 
 #: Words that make up titles in front of names (lower case).
@@ -432,8 +435,134 @@ def _person_spans(doc: Doc) -> list[Span]:
             continue
         spans.append(doc[tok.i + 1 : j])
         covered.update(range(tok.i + 1, j))
+    # "Minister for International Development and the Pacific Pat Conroy … Conroy
+    # said": a lone name that speaks, first written after a first name, is a person
+    # even where the model took the pair for (part of) an organisation or missed it.
+    # Candidates come from the token arrays (proper-noun subjects), not a token loop.
+    arr = doc.to_array([ORTH, POS, DEP])
+    cues = cue_verbs()
+    nsubj = doc.vocab.strings["nsubj"]
+    for i in np.flatnonzero((arr[:, 1] == PROPN) & (arr[:, 2] == nsubj)).tolist():
+        tok = doc[i]
+        if (
+            i in covered
+            or not tok.text[:1].isupper()
+            or cues.get(tok.head.lemma_.lower()) != "speech"
+            or tok.left_edge.i != i
+            or ent_label.get(i) not in {None, "ORG"}
+            or tok.ent_id_
+        ):
+            continue
+        earlier = np.flatnonzero(arr[:i, 0] == arr[i, 0])
+        k = int(earlier[0]) if len(earlier) else i
+        if k < 1 or k >= i or k in covered:
+            continue
+        given = doc[k - 1]
+        if not (name_word(k - 1, _TITLED_LABELS) and name_word(k, _TITLED_LABELS)):
+            continue
+        if given.lower_ in TITLE_WORDS or given.ent_id_ or doc[k].ent_id_:
+            continue
+        spans.append(doc[k - 1 : k + 1])
+        spans.append(doc[tok.i : tok.i + 1])
+        covered.update({k - 1, k, tok.i})
     spans.sort(key=lambda s: s.start)
     return spans
+
+
+#: Common nouns that, written just before a name, make it an organisation's
+#: ("state-owned enterprise Energoatom", "the tech company Nvidia").
+ORG_NOUNS: frozenset[str] = frozenset(
+    {"company", "firm", "enterprise", "operator", "agency", "giant", "carrier", "maker",
+     "manufacturer", "producer", "utility", "broadcaster", "newspaper", "bank", "airline",
+     "insurer", "retailer", "regulator", "conglomerate", "startup", "group", "party"}
+)  # fmt: skip
+_CONNECTORS = frozenset({"and", "of", "for", "&"})
+
+
+#: Lower-case heads of a government body named after its country ("Japan's defense
+#: ministry", "the Chinese foreign ministry").
+MINISTRY_HEADS: frozenset[str] = frozenset({"ministry", "department"})
+
+
+def _country_ministry(ent: Span) -> Span | None:
+    """``Islamabad's foreign ministry``: a country, capital or demonym and a ministry.
+
+    At most two lower-case words between the place (with its possessive) and
+    "ministry"/"department"; the span runs from the place to the head.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("An announcement from Islamabad's foreign ministry stated it.")
+    >>> _country_ministry(doc.ents[0]).text
+    "Islamabad's foreign ministry"
+    """
+    doc = ent.doc
+    i = ent.end
+    if i < len(doc) and doc[i].text in {"'s", "’s"}:
+        i += 1
+    for j in range(i, min(i + 3, len(doc))):
+        tok = doc[j]
+        if tok.lower_ in MINISTRY_HEADS and tok.text.islower():
+            return doc[ent.start : j + 1] if j > i or i > ent.end else None
+        if not tok.text.isalpha() or not tok.text.islower():
+            return None
+    return None
+
+
+def _organisation_spans(doc: Doc) -> tuple[list[Span], set[int]]:
+    """The model's ORG entities, mended, and the tokens the mending took.
+
+    * an organisation cut short after a connector ("the Department of Wildlife and |
+      National Parks") runs on over the capitalised proper nouns after it;
+    * a name right after a common noun that names a kind of organisation, and that
+      the noun modifies ("state-owned enterprise Energoatom"), is an organisation
+      even when the model tagged it as a person;
+    * a country's ministry in lower case ("Islamabad's foreign ministry") is one.
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Moemedi Batshabang, director of the Department of Wildlife "
+    ...                       "and National Parks, told VOA.")
+    >>> [s.text for s in _organisation_spans(doc)[0]]
+    ['the Department of Wildlife and National Parks', 'VOA']
+    """
+    spans: list[Span] = []
+    taken: set[int] = set()
+    ents = list(doc.ents)
+    for k, ent in enumerate(ents):
+        if ent.start in taken:
+            continue  # swallowed by the organisation before it
+        if ent.label_ == "ORG":
+            end = ent.end
+            if not ent.ent_id_ and doc[end - 1].lower_ in _CONNECTORS:
+                while (
+                    end < len(doc)
+                    and end - ent.end < 4
+                    and doc[end].pos_ == "PROPN"
+                    and doc[end].text[:1].isupper()
+                ):
+                    end += 1
+            taken.update(range(ent.end, end))
+            spans.append(doc[ent.start : end] if end > ent.end else ent)
+        elif ent.label_ in {"GPE", "NORP"}:
+            ministry = _country_ministry(ent)
+            if ministry is not None:
+                spans.append(ministry)
+                taken.update(range(ent.end, ministry.end))
+        elif ent.label_ == "PERSON" and ent.start > 0:
+            noun = doc[ent.start - 1]
+            if (
+                noun.lower_ in ORG_NOUNS
+                and noun.dep_ == "compound"
+                and ent.start <= noun.head.i < ent.end
+                and all(t.pos_ == "PROPN" for t in ent)
+                and not (k > 0 and ents[k - 1].end == ent.start)
+            ):
+                spans.append(ent)
+                taken.update(range(ent.start, ent.end))
+    return spans, taken
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -471,9 +600,14 @@ def build_registry(
     def sent_of(pos: int) -> int:
         return bisect_right(sent_starts, pos) - 1
 
+    # ---- organisations the model cut short or took for people ------------------
+    org_spans, org_tokens = _organisation_spans(doc)
+
     # ---- people -------------------------------------------------------------
     raw: list[tuple[Span, str, str, str]] = []
     for ent in _person_spans(doc):
+        if any(t.i in org_tokens for t in ent):
+            continue  # "the Department of Wildlife and National Parks", "enterprise Energoatom"
         name, title = clean_name(ent)
         if ent[-1].text.lower() in PLACE_HEADS:
             continue  # "Sabina Shoal", "Marib Province": a place, not a person
@@ -509,9 +643,10 @@ def build_registry(
 
     # ---- organisations --------------------------------------------------------
     orgs: dict[str, Entity] = {}
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
+    person_tokens = {t.i for span, _, _, _ in raw for t in span}
+    for ent in org_spans:
+        if not ent.ent_id_ and any(t.i in person_tokens for t in ent):
+            continue  # the model's "organisation" holds a person's name (already counted)
         plain = _POSSESSIVE.sub("", ent.text).strip()
         owner = last_for_part.get(plain)
         if not ent.ent_id_ and owner is not None:  # a surname mis-tagged as ORG
