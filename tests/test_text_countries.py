@@ -285,6 +285,8 @@ def test_a_country_inside_a_company_name_is_not_a_mention() -> None:
         ("Azerbaijani and Armenian troops clashed.", ["AZE", "ARM"]),
         ("Sri Lankan and Nepali leaders met.", ["LKA", "NPL"]),
         ("Jordan Peterson and Chad Smith spoke.", []),
+        # the surname of a person named in full is that person, not a demonym
+        ("UN rights chief Volker Turk spoke. “I am appalled,” said Turk.", []),
     ],
 )
 def test_a_demonym_the_model_tagged_as_a_person_is_still_a_country(

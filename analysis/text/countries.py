@@ -503,11 +503,15 @@ def find_countries(doc: Doc, *, names_only: bool = False) -> list[CountryMention
     block_of = [-1] * (len(doc) + 1)
     news = {name for name, info in organizations().items() if info.type == "news"}
     whole_person: set[tuple[int, int]] = set()  # PERSON entities that are one form only
-    for ent in doc.ents:
+    ents = doc.ents
+    # a one-word PERSON that is the surname of a person named in full is that person
+    # ("Volker Turk … said Turk"), never the demonym it looks like
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) > 1}
+    for ent in ents:
         if ent.label_ == "PERSON" or (ent.label_ == "ORG" and ent.ent_id_ in news):
             for i in range(ent.start, ent.end):
                 block_of[i] = ent.start
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and ent.text not in surnames:
                 whole_person.add((ent.start, ent.end))
     found: list[CountryMention] = []
     for match_id, start, end in raw_sorted:
