@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index, regions
 from analysis.text.lexicon import cue_verbs, role_nouns
-from analysis.text.pipeline import organizations, sentences
+from analysis.text.pipeline import organizations, sentences, token_view
 
 #: Words that make up titles in front of names (lower case).
 TITLE_WORDS: frozenset[str] = frozenset(
@@ -422,8 +422,9 @@ def _person_spans(doc: Doc) -> list[Span]:
             end += 1
         spans.append(doc[ent.start : end] if end > ent.end else ent)
     covered = {t.i for span in spans for t in span}
-    for tok in doc:
-        if tok.text not in PERSON_TITLES or tok.i + 1 >= len(doc):
+    words = token_view(doc).text
+    for tok in (doc[i] for i, w in enumerate(words) if w in PERSON_TITLES):
+        if tok.i + 1 >= len(doc):
             continue
         j = tok.i + 1
         # after a title even a name the NER took for an organisation is a person
@@ -683,8 +684,9 @@ def build_registry(
     groups = [o for o in orgs.values() if o.org_type in {"alliance", "bloc"}]
     if groups:
         first_mentions = sorted((m[0], o) for o in groups for m in o.mentions)
-        for tok in doc:
-            if tok.lower_ not in {"alliance", "bloc"} or tok.i == 0:
+        lowers = token_view(doc).lower
+        for tok in (doc[i] for i, w in enumerate(lowers) if w in {"alliance", "bloc"}):
+            if tok.i == 0:
                 continue
             det = doc[tok.i - 1]
             if det.lower_ != "the" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
@@ -724,7 +726,10 @@ def build_registry(
 
     roles = role_nouns()
     added: list[tuple[Entity, tuple[int, int, str]]] = []
-    for tok in doc:
+    # only pronouns and role nouns matter here: pick them from the token view, then
+    # make spaCy Token objects for those alone
+    lowers = token_view(doc).lower
+    for tok in (doc[i] for i, w in enumerate(lowers) if w in PRONOUNS or w in roles):
         low = tok.lower_
         if low in PRONOUNS and not inside_quote(tok.idx):
             here = sent_of(tok.idx)

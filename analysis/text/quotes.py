@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span, Token
 from analysis.text.countries import form_index
 from analysis.text.lexicon import cue_verbs, role_nouns
 from analysis.text.people import PRONOUNS, ROLE_NOUNS, Entity, Registry, pronoun_gender
-from analysis.text.pipeline import doc_text, sentences
+from analysis.text.pipeline import doc_text, sentences, token_view
 
 #: Lemmas of verbs that attribute quoted words by naming something ("called it "a …"").
 NAMING_LEMMAS: frozenset[str] = frozenset({"call", "describe", "dub", "label", "brand", "term"})
@@ -1016,8 +1016,32 @@ def _content_bounds(text: str, s: int, e: int, index: _SpanIndex) -> tuple[int, 
 
 
 def _sentence_end(sent: Span) -> int:
-    toks = [t for t in sent if not t.is_space]
-    return toks[-1].idx + len(toks[-1].text) if toks else sent.end_char
+    doc = sent.doc
+    for i in range(sent.end - 1, sent.start - 1, -1):  # the last token that is not space
+        if not doc[i].is_space:
+            return doc[i].idx + len(doc[i].text)
+    return sent.end_char
+
+
+def _frame_words(doc: Doc) -> Callable[[int], bool]:
+    """A test of token index ``i``: can it open a frame in :func:`extract_quotes`?
+
+    True for "according", a statement noun and a cue verb or the verb of a phrasal
+    cue (a superset of what the frame rules act on), read from the token view, so the
+    other tokens of a sentence need no spaCy ``Token`` object.
+    """
+    view = token_view(doc)
+    cues = cue_verbs()
+    phrasal = {lemma for lemma, _ in PHRASAL_CUES}
+
+    def may_frame(i: int) -> bool:
+        low = view.lower[i]
+        if low == "according" or low in SPEECH_NOUNS:
+            return True
+        lemma = view.lemma[i]
+        return view.pos[i] in {"VERB", "AUX"} and (lemma in cues or lemma in phrasal)
+
+    return may_frame
 
 
 def extract_quotes(
@@ -1120,6 +1144,7 @@ def extract_quotes(
 
     # 1. reported speech (and direct quotes introduced by a verb) ------------------
     frames = cue_verbs()
+    may_frame = _frame_words(doc)
     for si, sent in enumerate(sents):
         send = _sentence_end(sent)
         final = _final_frame(sent, text, index)
@@ -1130,7 +1155,7 @@ def extract_quotes(
             add_reported(sent.start_char, final_comma.idx, final_subj, _cue_text(final_cue),
                          (final_cue.idx, _cue_end(final_cue)))  # fmt: skip
             continue
-        for tok in sent:
+        for tok in (doc[i] for i in range(sent.start, sent.end) if may_frame(i)):
             if tok.idx in claimed or index.at(tok.idx) is not None:
                 continue
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
