@@ -487,7 +487,11 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
     found_org: Entity | None = None
     appositives = [t for c in tok.children if c.dep_ == "appos" for t in c.subtree]
     # "Liu Pengyu, a spokesperson for the Chinese Embassy, who told VOA": the name
-    named_head = [tok.head] if tok.dep_ == "appos" else []
+    # (only a person's name: in "with The Associated Press, the embattled leader" the
+    # parser hung the speaker on an organisation it was talking to)
+    head_ent = registry.at(tok.head.idx, tok.head.idx + len(tok.head.text))
+    is_person = head_ent is not None and head_ent.kind == "person"
+    named_head = [tok.head] if tok.dep_ == "appos" and is_person else []
     # the head, its appositive name ("Her deputy, Olaf Lind,"), then the phrase; a
     # possessive pronoun in it ("Her deputy") names someone else, so it comes last
     owners = [t for t in span if t.dep_ == "poss" and t.pos_ == "PRON"]
@@ -656,7 +660,48 @@ def _subject(v: Token) -> Token | None:
             for child in head.head.children:
                 if child.dep_ == "nsubj":
                     return child
+    if v.dep_ == "acl" and v.tag_ == "VBD" and head.pos_ in {"NOUN", "PROPN"} and head.i < v.i:
+        # "Lebanon's top diplomat, Abdallah Bouhabib, called the attack …": a verb in the
+        # finite past tense does not modify the noun before it (that is a participle,
+        # "a plan called X"); the parser lost the clause's subject, which is that noun
+        return head
     return None
+
+
+def _parenthetical_frame(cue: Token, subj: Token, sent: Span) -> Token | None:
+    """The first token of the statement a parenthetical ", he said," interrupts, if any.
+
+    The cue hangs on a clause that comes after it (``parataxis``) and the frame stands
+    between commas: "Despite that, he said, Bolivia's economy is growing".
+
+    Examples
+    --------
+    >>> from analysis.text.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Despite that, he said, the economy is growing.")
+    >>> _parenthetical_frame(doc[4], doc[3], doc[:]).text
+    'the'
+    >>> doc = load_pipeline()("The minister, he said, was wrong.")
+    >>> _parenthetical_frame(doc[4], doc[3], doc[:]).text
+    'The'
+    >>> doc = load_pipeline()("He said the economy is growing.")
+    >>> _parenthetical_frame(doc[1], doc[0], doc[:]) is None
+    True
+    """
+    doc = cue.doc
+    if cue.dep_ != "parataxis" or cue.head.i <= cue.i:
+        return None
+    left = subj.left_edge.i - 1
+    if left < sent.start or doc[left].text != "," or subj.i > cue.i:
+        return None
+    right = cue.right_edge.i
+    if doc[right].text != ",":
+        right += 1
+    if right + 1 >= sent.end or doc[right].text != ",":
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < left for c in cue.head.children):
+        # "The minister, he said, was wrong": the statement began before the frame
+        return next((t for t in sent if not t.is_space), doc[right + 1])
+    return doc[right + 1]
 
 
 def _in_speaker_phrase(tok: Token) -> bool:
@@ -1324,6 +1369,12 @@ def extract_quotes(
                 add_reported(start_tok.idx, end, subj, cue, cue_span)
                 continue
             if cognition:
+                continue
+            frame = _parenthetical_frame(tok, subj, sent)
+            if frame is not None:
+                # "Despite that, he said, Bolivia's economy is growing …": the frame
+                # interrupts the statement, which goes on after it
+                add_reported(frame.idx, send, subj, cue, cue_span)
                 continue
             back = [c for c in ccomps if c.i < tok.i]
             if back:
