@@ -186,16 +186,16 @@ def test_a_scare_quoted_modifier_of_an_object_is_not_a_statement() -> None:
     assert quotes('The minister announced a "historic" deal with Sweden.') == []
 
 
-def _quotes(text: str) -> list[tuple[str | None, str]]:
-    rows = analyze("Title\n\n" + text, published="2024-09-20").to_dict()["quotes"]
-    return [(q["speaker"], q["text"]) for q in rows]
+def said(text: str) -> list[tuple[str | None, str]]:
+    """(speaker, statement) of every quote in ``text``."""
+    return [(speaker, content) for _, speaker, content in quotes(text)]
 
 
 def test_a_parenthetical_frame_gives_the_statement_it_interrupts() -> None:
-    got = _quotes("Peter Smith spoke on Friday. Despite that, he said, the economy is growing.")
+    got = said("Peter Smith spoke on Friday. Despite that, he said, the economy is growing.")
     assert got == [("Peter Smith", "the economy is growing")]
     # a statement that began before the frame is the whole sentence
-    got = _quotes("Peter Smith spoke on Friday. The plan, he said, was wrong.")
+    got = said("Peter Smith spoke on Friday. The plan, he said, was wrong.")
     assert got == [("Peter Smith", "The plan, he said, was wrong")]
 
 
@@ -204,9 +204,9 @@ def test_a_finite_cue_the_parser_hung_on_a_noun_speaks_for_that_noun() -> None:
         "Speaking at the Security Council, Lebanon's top diplomat, Abdallah Bouhabib, "
         'called the attack "an unprecedented method of warfare."'
     )
-    assert _quotes(text) == [("Abdallah Bouhabib", "an unprecedented method of warfare.")]
+    assert said(text) == [("Abdallah Bouhabib", "an unprecedented method of warfare.")]
     # a participle naming something ("a plan called Atlas") is no statement
-    assert _quotes("The plan called Atlas was approved on Monday.") == []
+    assert said("The plan called Atlas was approved on Monday.") == []
 
 
 def test_a_speaker_hung_on_an_organisation_is_not_that_organisation() -> None:
@@ -214,5 +214,5 @@ def test_a_speaker_hung_on_an_organisation_is_not_that_organisation() -> None:
         "In an interview with The Associated Press, the embattled leader denied once "
         "again that the attack was planned."
     )
-    speakers = [s for s, _ in _quotes(text)]
+    speakers = [s for s, _ in said(text)]
     assert speakers and "Associated Press" not in speakers

@@ -191,6 +191,10 @@ class Table:
         return [{c: jsonable(row.get(c)) for c in cols} for row in self.rows]
 
 
+def _as_table(table: Table | pd.DataFrame) -> Table:
+    return table if isinstance(table, Table) else Table.of(table)
+
+
 def _table_property(name: str) -> property:
     def get(self: Analysis) -> pd.DataFrame:
         return self.tables[name].frame
@@ -247,10 +251,7 @@ class Analysis:
             raise BadInputError(f"Analysis needs the tables {', '.join(missing)}")
         self.article = article
         self.text = text
-        self.tables: dict[str, Table] = {
-            n: t if isinstance(t, Table) else Table.of(t)
-            for n, t in ((n, tables[n]) for n in self.TABLES)
-        }
+        self.tables: dict[str, Table] = {n: _as_table(tables[n]) for n in self.TABLES}
         self.english = english
         self.notes = list(notes or [])
 

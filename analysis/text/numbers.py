@@ -182,12 +182,13 @@ def _hedge_before(sent: Span, i: int) -> tuple[str | None, str, int]:
     """Hedge ending just before token index ``i`` (doc index): (text, comparator, start char)."""
     doc = sent.doc
     lo = sent.start
+    lower = token_view(doc).lower
     for phrase, comp in HEDGES:
         words = phrase.split()
         j = i - len(words)
         if j < lo:
             continue
-        if token_view(doc).lower[j:i] == words:
+        if lower[j:i] == words:
             return doc[j:i].text, comp, doc[j].idx
     return None, "=", doc[i].idx
 

@@ -22,9 +22,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import numpy as np
-from spacy.attrs import DEP, ORTH, POS
-from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from analysis.text.countries import form_index, regions
@@ -422,8 +419,7 @@ def _person_spans(doc: Doc) -> list[Span]:
             end += 1
         spans.append(doc[ent.start : end] if end > ent.end else ent)
     covered = {t.i for span in spans for t in span}
-    words = token_view(doc).text
-    for tok in (doc[i] for i, w in enumerate(words) if w in PERSON_TITLES):
+    for tok in (doc[i] for i, w in enumerate(token_view(doc).text) if w in PERSON_TITLES):
         if tok.i + 1 >= len(doc):
             continue
         j = tok.i + 1
@@ -440,10 +436,11 @@ def _person_spans(doc: Doc) -> list[Span]:
     # said": a lone name that speaks, first written after a first name, is a person
     # even where the model took the pair for (part of) an organisation or missed it.
     # Candidates come from the token arrays (proper-noun subjects), not a token loop.
-    arr = doc.to_array([ORTH, POS, DEP])
+    view = token_view(doc)
     cues = cue_verbs()
-    nsubj = doc.vocab.strings["nsubj"]
-    for i in np.flatnonzero((arr[:, 1] == PROPN) & (arr[:, 2] == nsubj)).tolist():
+    subjects = [i for i, (p, d) in enumerate(zip(view.pos, view.dep, strict=True))
+                if p == "PROPN" and d == "nsubj"]  # fmt: skip
+    for i in subjects:
         tok = doc[i]
         if (
             i in covered
@@ -454,8 +451,7 @@ def _person_spans(doc: Doc) -> list[Span]:
             or tok.ent_id_
         ):
             continue
-        earlier = np.flatnonzero(arr[:i, 0] == arr[i, 0])
-        k = int(earlier[0]) if len(earlier) else i
+        k = next((j for j in range(i) if view.text[j] == view.text[i]), i)  # first use
         if k < 1 or k >= i or k in covered:
             continue
         given = doc[k - 1]

@@ -266,9 +266,9 @@ class TokenView:
 
     Attributes
     ----------
-    idx, text, lower, lemma, tag, pos, like_num
-        ``Token.idx``, ``.text``, ``.lower_``, ``.lemma_.lower()``, ``.tag_``, ``.pos_``
-        and ``.like_num`` of every token, by token index.
+    idx, text, lower, lemma, tag, pos, dep, like_num
+        ``Token.idx``, ``.text``, ``.lower_``, ``.lemma_.lower()``, ``.tag_``, ``.pos_``,
+        ``.dep_`` and ``.like_num`` of every token, by token index.
     """
 
     idx: list[int]
@@ -277,6 +277,7 @@ class TokenView:
     lemma: list[str]
     tag: list[str]
     pos: list[str]
+    dep: list[str]
     like_num: list[bool]
 
 
@@ -293,8 +294,10 @@ def token_view(doc: Doc) -> TokenView:
     """
     cached = doc.user_data.get("analysis.tokens")
     if cached is None:
-        rows = [(t.idx, t.text, t.lower_, t.lemma_, t.tag_, t.pos_, t.like_num) for t in doc]
-        cols = list(zip(*rows, strict=True)) if rows else [()] * 7
+        rows = [
+            (t.idx, t.text, t.lower_, t.lemma_, t.tag_, t.pos_, t.dep_, t.like_num) for t in doc
+        ]
+        cols = list(zip(*rows, strict=True)) if rows else [()] * 8
         cached = TokenView(
             idx=list(cols[0]),
             text=list(cols[1]),
@@ -302,7 +305,8 @@ def token_view(doc: Doc) -> TokenView:
             lemma=[lemma.lower() for lemma in cols[3]],
             tag=list(cols[4]),
             pos=list(cols[5]),
-            like_num=list(cols[6]),
+            dep=list(cols[6]),
+            like_num=list(cols[7]),
         )
         doc.user_data["analysis.tokens"] = cached
     return cached

@@ -489,9 +489,12 @@ def resolve_speaker(tok: Token, registry: Registry, last: Quote | None) -> Speak
     # "Liu Pengyu, a spokesperson for the Chinese Embassy, who told VOA": the name
     # (only a person's name: in "with The Associated Press, the embattled leader" the
     # parser hung the speaker on an organisation it was talking to)
-    head_ent = registry.at(tok.head.idx, tok.head.idx + len(tok.head.text))
-    is_person = head_ent is not None and head_ent.kind == "person"
-    named_head = [tok.head] if tok.dep_ == "appos" and is_person else []
+    head_ent = (
+        registry.at(tok.head.idx, tok.head.idx + len(tok.head.text))
+        if tok.dep_ == "appos"
+        else None
+    )
+    named_head = [tok.head] if head_ent is not None and head_ent.kind == "person" else []
     # the head, its appositive name ("Her deputy, Olaf Lind,"), then the phrase; a
     # possessive pronoun in it ("Her deputy") names someone else, so it comes last
     owners = [t for t in span if t.dep_ == "poss" and t.pos_ == "PRON"]
